@@ -1,0 +1,94 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Pathway.Web.Data;
+
+namespace Pathway.Web.Accounts;
+
+/// <summary>Identity, sign-in cookies for pages, bearer tokens for the API, and the policies.</summary>
+public static class AccountsSetup
+{
+    public static readonly TimeSpan BearerTokenLifetime = TimeSpan.FromHours(1);
+
+    public static IServiceCollection AddPathwayAccounts(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<UserAdministration>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+            })
+            .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = BearerTokenLifetime)
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(options =>
+            {
+                options.LoginPath = "/account/login";
+                options.LogoutPath = "/account/logout";
+                options.AccessDeniedPath = "/account/access-denied";
+                options.Cookie.Name = ".Pathway.Session";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.SlidingExpiration = true;
+            }));
+
+        services.AddIdentityCore<PathwayUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PathwayDb>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<PathwayClaimsFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
+            .AddDefaultTokenProviders();
+
+        // A changed role, scope or lock reaches existing sessions within minutes.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser())
+            .AddPolicy(Policies.ApiUser, policy => policy
+                .AddAuthenticationSchemes(IdentityConstants.BearerScheme)
+                .RequireAuthenticatedUser());
+        return services;
+    }
+}
+
+/// <summary>Puts the account's country and region into its claims, where <see cref="CurrentUser"/> reads them.</summary>
+internal sealed class PathwayClaimsFactory(
+    UserManager<PathwayUser> userManager, RoleManager<IdentityRole> roleManager, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<PathwayUser, IdentityRole>(userManager, roleManager, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PathwayUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        if (user.CountryIso3 is not null)
+        {
+            identity.AddClaim(new Claim(CurrentUser.CountryClaim, user.CountryIso3));
+        }
+        if (user.RegionCode is not null)
+        {
+            identity.AddClaim(new Claim(CurrentUser.RegionClaim, user.RegionCode));
+        }
+        if (!string.IsNullOrEmpty(user.DisplayName))
+        {
+            identity.AddClaim(new Claim(ClaimTypes.GivenName, user.DisplayName));
+        }
+        return identity;
+    }
+}

@@ -1,0 +1,42 @@
+namespace Pathway.Web.Accounts;
+
+/// <summary>The roles and the scope each one needs.</summary>
+public static class Roles
+{
+    public const string Administrator = nameof(Administrator);
+    public const string RegionalOfficer = nameof(RegionalOfficer);
+    public const string CountryFocalPoint = nameof(CountryFocalPoint);
+    public const string CountryContributor = nameof(CountryContributor);
+    public const string Reviewer = nameof(Reviewer);
+
+    public static readonly string[] All =
+        [Administrator, RegionalOfficer, CountryFocalPoint, CountryContributor, Reviewer];
+
+    public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
+
+    public static ScopeKind ScopeOf(string role) => role switch
+    {
+        CountryFocalPoint or CountryContributor => ScopeKind.Country,
+        RegionalOfficer => ScopeKind.Region,
+        Reviewer => ScopeKind.RegionOrGlobal,
+        _ => ScopeKind.Global,
+    };
+}
+
+public enum ScopeKind
+{
+    Global,
+    Country,
+    Region,
+    RegionOrGlobal,
+}
+
+/// <summary>Authorization policy names.</summary>
+public static class Policies
+{
+    public const string Administrator = "Administrator";
+    public const string SignedIn = "SignedIn";
+
+    /// <summary>API callers authenticate with a bearer token, so a browser cookie cannot be replayed cross-site.</summary>
+    public const string ApiUser = "ApiUser";
+}

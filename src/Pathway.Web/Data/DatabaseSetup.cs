@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Pathway.Web.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// Chooses the database from configuration: <c>Database:Provider</c> (Sqlite, the default, or
+/// Postgres) and <c>ConnectionStrings:Pathway</c>. Without a connection string, SQLite lives in
+/// <c>{Pathway:DataDirectory}/pathway.db</c>.
+/// </summary>
+public static class DatabaseSetup
+{
+    public static DatabaseProvider Provider(IConfiguration configuration) =>
+        Enum.TryParse<DatabaseProvider>(configuration["Database:Provider"], ignoreCase: true, out var provider)
+            ? provider
+            : DatabaseProvider.Sqlite;
+
+    public static string DataDirectory(IConfiguration configuration, IHostEnvironment environment) =>
+        Path.GetFullPath(configuration["Pathway:DataDirectory"] ?? "data", environment.ContentRootPath);
+
+    public static IServiceCollection AddPathwayData(
+        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var connectionString = configuration.GetConnectionString("Pathway");
+        switch (Provider(configuration))
+        {
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        "Database:Provider is Postgres but ConnectionStrings:Pathway is not set.");
+                }
+                services.AddDbContext<PathwayDb, PostgresPathwayDb>(options => options.UseNpgsql(connectionString));
+                break;
+            default:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    var directory = DataDirectory(configuration, environment);
+                    Directory.CreateDirectory(directory);
+                    connectionString = $"Data Source={Path.Combine(directory, "pathway.db")}";
+                }
+                services.AddDbContext<PathwayDb, SqlitePathwayDb>(options => options.UseSqlite(connectionString));
+                break;
+        }
+
+        // Keys in the database, so every app server reads the same cookies and bearer tokens.
+        services.AddDataProtection()
+            .SetApplicationName("Pathway")
+            .PersistKeysToDbContext<PathwayDb>();
+        services.AddHealthChecks().AddDbContextCheck<PathwayDb>("database");
+        return services;
+    }
+
+    /// <summary>
+    /// Applies migrations. SQLite always migrates itself at start; PostgreSQL only when asked
+    /// (<c>migrate</c> command, or <c>Database:MigrateOnStart=true</c>).
+    /// </summary>
+    public static async Task MigrateAsync(PathwayDb db, CancellationToken cancellationToken = default)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers and a writer work at once; it persists in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+
+    public static bool MigratesOnStart(IConfiguration configuration) =>
+        Provider(configuration) == DatabaseProvider.Sqlite
+        || configuration.GetValue("Database:MigrateOnStart", false);
+}

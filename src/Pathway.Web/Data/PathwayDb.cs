@@ -1,0 +1,82 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Pathway.Web.Accounts;
+using Pathway.Web.Assessments;
+using Pathway.Web.Countries;
+using Pathway.Web.Framework;
+
+namespace Pathway.Web.Data;
+
+/// <summary>
+/// The one database context. Provider-specific subclasses (<see cref="SqlitePathwayDb"/>,
+/// <see cref="PostgresPathwayDb"/>) exist only to carry their own migration sets.
+/// </summary>
+public abstract class PathwayDb : IdentityDbContext<PathwayUser>, IDataProtectionKeyContext
+{
+    /// <summary>The query filter name under which country scoping is applied.</summary>
+    public const string CountryScopeFilter = "CountryScope";
+
+    private readonly AccessScope scope;
+
+    protected PathwayDb(DbContextOptions options, CurrentUser? currentUser)
+        : base(options)
+    {
+        scope = currentUser?.Scope ?? AccessScope.None;
+    }
+
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Country> Countries => Set<Country>();
+    public DbSet<FrameworkVersion> FrameworkVersions => Set<FrameworkVersion>();
+    public DbSet<Behaviour> Behaviours => Set<Behaviour>();
+    public DbSet<Mechanism> Mechanisms => Set<Mechanism>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    // Read by the country-scope query filter; EF parameterises them per context instance.
+    private bool ScopeIsGlobal => scope.IsGlobal;
+    private string? ScopeCountry => scope.CountryIso3;
+    private string? ScopeRegion => scope.RegionCode;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.AddLocalizedTextConvention();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PathwayDb).Assembly);
+        builder.Entity<PathwayUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(200);
+            user.Property(u => u.CountryIso3).HasMaxLength(3).IsFixedLength();
+            user.Property(u => u.RegionCode).HasMaxLength(Region.CodeLength);
+            user.Property(u => u.PreferredLanguage).HasMaxLength(10);
+        });
+
+        foreach (var entity in builder.Model.GetEntityTypes()
+                     .Where(type => typeof(ICountryOwned).IsAssignableFrom(type.ClrType)))
+        {
+            typeof(PathwayDb).GetMethod(nameof(ApplyCountryScope), BindingFlags.NonPublic | BindingFlags.Instance)!
+                .MakeGenericMethod(entity.ClrType)
+                .Invoke(this, [builder]);
+        }
+    }
+
+    /// <summary>
+    /// The one place country scoping lives: a country-owned row is visible to global roles, to
+    /// people of its country, and to people scoped to its WHO region. Anonymous callers see none.
+    /// </summary>
+    private void ApplyCountryScope<T>(ModelBuilder builder)
+        where T : class, ICountryOwned
+    {
+        Expression<Func<T, bool>> visible = row =>
+            ScopeIsGlobal
+            || (ScopeCountry != null && row.CountryIso3 == ScopeCountry)
+            || (ScopeRegion != null && row.Country!.RegionCode == ScopeRegion);
+        builder.Entity<T>().HasQueryFilter(CountryScopeFilter, visible);
+    }
+}

@@ -1,0 +1,151 @@
+using Microsoft.EntityFrameworkCore;
+using Pathway.Web.Data;
+
+namespace Pathway.Web.Framework;
+
+public enum ImportStatus
+{
+    Imported,
+    Replaced,
+    Unchanged,
+    Refused,
+}
+
+public sealed record ImportOutcome(ImportStatus Status, string? Version, IReadOnlyList<FrameworkProblem> Problems)
+{
+    public bool Succeeded => Status != ImportStatus.Refused;
+
+    public static ImportOutcome Refused(string? version, params FrameworkProblem[] problems) =>
+        new(ImportStatus.Refused, version, problems);
+}
+
+/// <summary>
+/// Imports and exports framework versions. An import is all or nothing: the whole file is
+/// validated first, then written in one transaction. A version that an assessment uses is
+/// immutable: the same version number with different content is refused.
+/// </summary>
+public sealed class FrameworkImporter(PathwayDb db, TimeProvider clock, ILogger<FrameworkImporter> logger)
+{
+    public async Task<ImportOutcome> ImportAsync(string json, CancellationToken cancellationToken = default)
+    {
+        var (document, problems) = FrameworkValidator.Parse(json);
+        if (document is null)
+        {
+            return new(ImportStatus.Refused, null, problems);
+        }
+
+        var hash = document.ContentHash();
+        var existing = await db.FrameworkVersions.SingleOrDefaultAsync(v => v.Version == document.Version, cancellationToken);
+        if (existing is not null && existing.ContentHash == hash)
+        {
+            return new(ImportStatus.Unchanged, document.Version, []);
+        }
+        if (existing is not null && await IsInUseAsync(existing.Id, cancellationToken))
+        {
+            return ImportOutcome.Refused(document.Version, new FrameworkProblem("$.version",
+                $"version '{document.Version}' is already used by an assessment and cannot change; import the new content under a new version number."));
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (existing is not null)
+        {
+            db.FrameworkVersions.Remove(existing);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        var version = ToEntity(document, hash, clock.GetUtcNow());
+        foreach (var mechanism in version.Behaviours.SelectMany(behaviour => behaviour.Mechanisms))
+        {
+            mechanism.FrameworkVersion = version;
+        }
+        db.FrameworkVersions.Add(version);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        logger.LogInformation("Framework version {Version} imported ({Hash})", document.Version, hash);
+        return new(existing is null ? ImportStatus.Imported : ImportStatus.Replaced, document.Version, []);
+    }
+
+    /// <summary>Whether any assessment, in any country, is pinned to the version.</summary>
+    public Task<bool> IsInUseAsync(int versionId, CancellationToken cancellationToken = default) =>
+        // A global fact about the version, not a read of another country's data: the scope filter is lifted on purpose.
+        db.Assessments.IgnoreQueryFilters([PathwayDb.CountryScopeFilter])
+            .AnyAsync(assessment => assessment.FrameworkVersionId == versionId, cancellationToken);
+
+    public async Task<FrameworkDocument?> ExportAsync(string version, CancellationToken cancellationToken = default)
+    {
+        var entity = await db.FrameworkVersions.AsNoTracking()
+            .Include(v => v.Levels)
+            .Include(v => v.Behaviours).ThenInclude(b => b.Mechanisms).ThenInclude(m => m.Levels)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(v => v.Version == version, cancellationToken);
+        return entity is null ? null : ToDocument(entity);
+    }
+
+    private static FrameworkVersion ToEntity(FrameworkDocument document, string hash, DateTimeOffset now) => new()
+    {
+        Version = document.Version,
+        Title = document.Title,
+        Summary = document.Summary,
+        ChangeNotes = document.ChangeNotes,
+        Status = document.Status,
+        PublishedOn = document.PublishedOn,
+        SourceUrl = document.SourceUrl,
+        Illustrative = document.Illustrative,
+        ContentHash = hash,
+        ImportedAt = now,
+        Levels = [.. document.Levels.Select(level => new LevelDefinition
+        {
+            Level = level.Level,
+            Code = level.Code,
+            Name = level.Name,
+            Pattern = level.Pattern,
+        })],
+        Behaviours = [.. document.Behaviours.Select((behaviour, order) => new Behaviour
+        {
+            Code = behaviour.Code,
+            DisplayOrder = order + 1,
+            Name = behaviour.Name,
+            Summary = behaviour.Summary,
+            StewardshipFunction = behaviour.StewardshipFunction,
+            Mechanisms = [.. behaviour.Mechanisms.Select((mechanism, position) => new Mechanism
+            {
+                Code = mechanism.Code,
+                DisplayOrder = position + 1,
+                Name = mechanism.Name,
+                Description = mechanism.Description,
+                GuidingQuestion = mechanism.GuidingQuestion,
+                Instruments = [.. (mechanism.Instruments ?? []).Select(instrument => new Instrument(instrument.Category, instrument.Name))],
+                Levels = [.. mechanism.Levels.OrderBy(level => level.Level).Select(level => new LevelDescriptor
+                {
+                    Level = level.Level,
+                    Descriptor = level.Descriptor,
+                    EvidenceExamples = [.. level.EvidenceExamples],
+                })],
+            })],
+        })],
+    };
+
+    public static FrameworkDocument ToDocument(FrameworkVersion version) => new()
+    {
+        Schema = "./framework.schema.json",
+        Version = version.Version,
+        Title = version.Title,
+        Summary = version.Summary,
+        Status = version.Status,
+        PublishedOn = version.PublishedOn,
+        SourceUrl = version.SourceUrl,
+        Illustrative = version.Illustrative,
+        ChangeNotes = version.ChangeNotes,
+        Levels = [.. version.Levels.OrderBy(level => level.Level)
+            .Select(level => new LevelDocument(level.Level, level.Code, level.Name, level.Pattern))],
+        Behaviours = [.. version.Behaviours.OrderBy(behaviour => behaviour.DisplayOrder)
+            .Select(behaviour => new BehaviourDocument(
+                behaviour.Code, behaviour.Name, behaviour.Summary, behaviour.StewardshipFunction,
+                [.. behaviour.Mechanisms.OrderBy(mechanism => mechanism.DisplayOrder)
+                    .Select(mechanism => new MechanismDocument(
+                        mechanism.Code, mechanism.Name, mechanism.Description, mechanism.GuidingQuestion,
+                        [.. mechanism.Instruments.Select(instrument => new InstrumentDocument(instrument.Category, instrument.Name))],
+                        [.. mechanism.Levels.OrderBy(level => level.Level)
+                            .Select(level => new LevelDescriptorDocument(level.Level, level.Descriptor, level.EvidenceExamples))]))]))],
+    };
+}

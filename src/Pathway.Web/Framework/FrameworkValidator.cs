@@ -1,0 +1,401 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Pathway.Web.Localization;
+
+namespace Pathway.Web.Framework;
+
+/// <summary>A problem in a framework file, at a JSON path such as <c>$.behaviours[2].mechanisms[0].levels</c>.</summary>
+public sealed record FrameworkProblem(string Path, string Message)
+{
+    public override string ToString() => $"{Path}: {Message}";
+}
+
+/// <summary>
+/// Checks a framework file completely before anything is imported, and lists every problem with
+/// its JSON path. Pure: no database, no I/O. The JSON Schema beside the files describes the same shape
+/// for editors; this validator adds the rules a schema cannot say (unique codes, codes that match
+/// their behaviour, all six behaviours present).
+/// </summary>
+public static partial class FrameworkValidator
+{
+    /// <summary>The six governance behaviours, in default display order.</summary>
+    public static readonly IReadOnlyList<(string Code, string Name)> Behaviours =
+    [
+        ("DS", "Deliver strategy"),
+        ("AS", "Align structures"),
+        ("BU", "Build understanding"),
+        ("ES", "Enable stakeholders"),
+        ("NT", "Nurture trust"),
+        ("FR", "Foster relations"),
+    ];
+
+    /// <summary>The four levels, 1 to 4.</summary>
+    public static readonly IReadOnlyList<string> LevelCodes = ["Emerging", "Progressing", "Established", "Advanced"];
+
+    public const int MaxMechanismsPerBehaviour = 10;
+
+    [GeneratedRegex(@"^[0-9A-Za-z][0-9A-Za-z.\-]{0,19}$")]
+    private static partial Regex VersionPattern();
+
+    [GeneratedRegex(@"^[A-Z]{2}\.[1-9][0-9]?$")]
+    private static partial Regex MechanismCodePattern();
+
+    /// <summary>Parses and validates; returns the document only when there is no problem.</summary>
+    public static (FrameworkDocument? Document, IReadOnlyList<FrameworkProblem> Problems) Parse(string json)
+    {
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException exception)
+        {
+            var where = exception.LineNumber is { } line
+                ? string.Create(CultureInfo.InvariantCulture, $" (line {line + 1}, position {exception.BytePositionInLine + 1})")
+                : "";
+            return (null, [new("$", $"The file is not valid JSON{where}.")]);
+        }
+
+        var problems = Validate(root);
+        return problems.Count > 0 ? (null, problems) : (FrameworkDocument.FromJson(json), problems);
+    }
+
+    public static IReadOnlyList<FrameworkProblem> Validate(JsonNode? root)
+    {
+        var check = new Checker();
+        check.Root(root);
+        return check.Problems;
+    }
+
+    private sealed class Checker
+    {
+        public List<FrameworkProblem> Problems { get; } = [];
+
+        private readonly Dictionary<string, string> mechanismPaths = new(StringComparer.Ordinal);
+
+        private void Problem(string path, string message) => Problems.Add(new(path, message));
+
+        public void Root(JsonNode? node)
+        {
+            if (Object(node, "$", ["$schema", "version", "title", "summary", "status", "publishedOn", "sourceUrl", "illustrative", "changeNotes", "levels", "behaviours"]) is not { } root)
+            {
+                return;
+            }
+
+            if (RequiredString(root, "$", "version") is { } version && !VersionPattern().IsMatch(version))
+            {
+                Problem("$.version", $"'{version}' is not a valid version: use letters, digits, dots or hyphens, at most 20 characters (e.g. \"1\" or \"2024.1\").");
+            }
+            Text(root, "$", "title", required: true);
+            Text(root, "$", "summary", required: false);
+            Text(root, "$", "changeNotes", required: false);
+            if (RequiredString(root, "$", "status") is { } status && !Enum.TryParse<FrameworkStatus>(status, ignoreCase: false, out _))
+            {
+                Problem("$.status", $"unknown status '{status}'; allowed: {string.Join(", ", Enum.GetNames<FrameworkStatus>())}.");
+            }
+            if (OptionalString(root, "$", "publishedOn") is { } date
+                && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            {
+                Problem("$.publishedOn", $"'{date}' is not a date in the form yyyy-MM-dd.");
+            }
+            if (OptionalString(root, "$", "sourceUrl") is { } url
+                && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+            {
+                Problem("$.sourceUrl", $"'{url}' is not an absolute http(s) address.");
+            }
+            if (root["illustrative"] is { } illustrative && illustrative.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                Problem("$.illustrative", "must be true or false.");
+            }
+
+            Levels(root);
+            Behaviours(root);
+        }
+
+        private void Levels(JsonObject root)
+        {
+            if (RequiredArray(root, "$", "levels") is not { } levels)
+            {
+                return;
+            }
+            var seen = new HashSet<int>();
+            for (var i = 0; i < levels.Count; i++)
+            {
+                var path = $"$.levels[{i}]";
+                if (Object(levels[i], path, ["level", "code", "name", "pattern"]) is not { } level)
+                {
+                    continue;
+                }
+                var number = LevelNumber(level, path, seen);
+                var code = RequiredString(level, path, "code");
+                if (number is not null && code is not null && code != LevelCodes[number.Value - 1])
+                {
+                    Problem($"{path}.code", $"level {number} must have the code '{LevelCodes[number.Value - 1]}', not '{code}'.");
+                }
+                Text(level, path, "name", required: true);
+                Text(level, path, "pattern", required: true);
+            }
+            MissingLevels("$.levels", seen);
+        }
+
+        private void Behaviours(JsonObject root)
+        {
+            if (RequiredArray(root, "$", "behaviours") is not { } behaviours)
+            {
+                return;
+            }
+            var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i < behaviours.Count; i++)
+            {
+                var path = $"$.behaviours[{i}]";
+                if (Object(behaviours[i], path, ["code", "name", "summary", "stewardshipFunction", "mechanisms"]) is not { } behaviour)
+                {
+                    continue;
+                }
+                var code = RequiredString(behaviour, path, "code");
+                if (code is not null)
+                {
+                    if (!FrameworkValidator.Behaviours.Any(known => known.Code == code))
+                    {
+                        Problem($"{path}.code", $"unknown behaviour '{code}'; the six behaviours are {string.Join(", ", FrameworkValidator.Behaviours.Select(known => known.Code))}.");
+                        code = null;
+                    }
+                    else if (!seen.TryAdd(code, path))
+                    {
+                        Problem($"{path}.code", $"duplicate behaviour '{code}' (also at {seen[code]}).");
+                    }
+                }
+                Text(behaviour, path, "name", required: true);
+                Text(behaviour, path, "summary", required: true);
+                Text(behaviour, path, "stewardshipFunction", required: false);
+                Mechanisms(behaviour, path, code);
+            }
+            foreach (var (known, name) in FrameworkValidator.Behaviours.Where(known => !seen.ContainsKey(known.Code)))
+            {
+                Problem("$.behaviours", $"behaviour '{known}' ({name}) is missing; a framework has all six behaviours.");
+            }
+        }
+
+        private void Mechanisms(JsonObject behaviour, string behaviourPath, string? behaviourCode)
+        {
+            if (RequiredArray(behaviour, behaviourPath, "mechanisms") is not { } mechanisms)
+            {
+                return;
+            }
+            if (mechanisms.Count is 0 or > MaxMechanismsPerBehaviour)
+            {
+                Problem($"{behaviourPath}.mechanisms", $"a behaviour has 1 to {MaxMechanismsPerBehaviour} mechanisms; this one has {mechanisms.Count}.");
+            }
+            for (var i = 0; i < mechanisms.Count; i++)
+            {
+                var path = $"{behaviourPath}.mechanisms[{i}]";
+                if (Object(mechanisms[i], path, ["code", "name", "description", "guidingQuestion", "instruments", "levels"]) is not { } mechanism)
+                {
+                    continue;
+                }
+                if (RequiredString(mechanism, path, "code") is { } code)
+                {
+                    if (!MechanismCodePattern().IsMatch(code))
+                    {
+                        Problem($"{path}.code", $"'{code}' is not a mechanism code: use the behaviour code, a dot and a number (e.g. \"{behaviourCode ?? "DS"}.1\").");
+                    }
+                    else if (behaviourCode is not null && !code.StartsWith(behaviourCode + ".", StringComparison.Ordinal))
+                    {
+                        Problem($"{path}.code", $"mechanism '{code}' sits under behaviour '{behaviourCode}'; its code must start with '{behaviourCode}.'.");
+                    }
+                    if (!mechanismPaths.TryAdd(code, path))
+                    {
+                        Problem($"{path}.code", $"duplicate mechanism code '{code}' (also at {mechanismPaths[code]}).");
+                    }
+                }
+                Text(mechanism, path, "name", required: true);
+                Text(mechanism, path, "description", required: true);
+                Text(mechanism, path, "guidingQuestion", required: false);
+                Instruments(mechanism, path);
+                Descriptors(mechanism, path);
+            }
+        }
+
+        private void Instruments(JsonObject mechanism, string mechanismPath)
+        {
+            if (mechanism["instruments"] is null)
+            {
+                return;
+            }
+            if (RequiredArray(mechanism, mechanismPath, "instruments") is not { } instruments)
+            {
+                return;
+            }
+            for (var i = 0; i < instruments.Count; i++)
+            {
+                var path = $"{mechanismPath}.instruments[{i}]";
+                if (Object(instruments[i], path, ["category", "name"]) is not { } instrument)
+                {
+                    continue;
+                }
+                if (RequiredString(instrument, path, "category") is { } category
+                    && !Enum.TryParse<InstrumentCategory>(category, ignoreCase: false, out _))
+                {
+                    Problem($"{path}.category", $"unknown instrument category '{category}'; allowed: {string.Join(", ", Enum.GetNames<InstrumentCategory>())}.");
+                }
+                Text(instrument, path, "name", required: true);
+            }
+        }
+
+        private void Descriptors(JsonObject mechanism, string mechanismPath)
+        {
+            if (RequiredArray(mechanism, mechanismPath, "levels") is not { } levels)
+            {
+                return;
+            }
+            var seen = new HashSet<int>();
+            for (var i = 0; i < levels.Count; i++)
+            {
+                var path = $"{mechanismPath}.levels[{i}]";
+                if (Object(levels[i], path, ["level", "descriptor", "evidenceExamples"]) is not { } level)
+                {
+                    continue;
+                }
+                LevelNumber(level, path, seen);
+                Text(level, path, "descriptor", required: true);
+                if (RequiredArray(level, path, "evidenceExamples") is { } examples)
+                {
+                    if (examples.Count == 0)
+                    {
+                        Problem($"{path}.evidenceExamples", "give at least one example of evidence that would show this level.");
+                    }
+                    for (var e = 0; e < examples.Count; e++)
+                    {
+                        TextNode(examples[e], $"{path}.evidenceExamples[{e}]", required: true);
+                    }
+                }
+            }
+            MissingLevels($"{mechanismPath}.levels", seen);
+        }
+
+        private int? LevelNumber(JsonObject level, string path, HashSet<int> seen)
+        {
+            if (level["level"] is not JsonValue value || !value.TryGetValue<int>(out var number))
+            {
+                Problem($"{path}.level", "required: a whole number from 1 (Emerging) to 4 (Advanced).");
+                return null;
+            }
+            if (number is < 1 or > 4)
+            {
+                Problem($"{path}.level", $"{number} is not a level; levels run from 1 (Emerging) to 4 (Advanced).");
+                return null;
+            }
+            if (!seen.Add(number))
+            {
+                Problem($"{path}.level", $"level {number} ({LevelCodes[number - 1]}) appears twice.");
+                return null;
+            }
+            return number;
+        }
+
+        private void MissingLevels(string path, HashSet<int> seen)
+        {
+            foreach (var missing in Enumerable.Range(1, 4).Where(level => !seen.Contains(level)))
+            {
+                Problem(path, $"level {missing} ({LevelCodes[missing - 1]}) is missing; every mechanism has all four levels.");
+            }
+        }
+
+        private JsonObject? Object(JsonNode? node, string path, string[] allowed)
+        {
+            if (node is not JsonObject obj)
+            {
+                Problem(path, "must be an object.");
+                return null;
+            }
+            foreach (var (name, _) in obj)
+            {
+                if (!allowed.Contains(name, StringComparer.Ordinal))
+                {
+                    Problem($"{path}.{name}", $"unknown property '{name}'; allowed here: {string.Join(", ", allowed.Where(known => known != "$schema"))}.");
+                }
+            }
+            return obj;
+        }
+
+        private JsonArray? RequiredArray(JsonObject parent, string path, string name)
+        {
+            switch (parent[name])
+            {
+                case JsonArray array:
+                    return array;
+                case null:
+                    Problem($"{path}.{name}", "required.");
+                    return null;
+                default:
+                    Problem($"{path}.{name}", "must be a list.");
+                    return null;
+            }
+        }
+
+        private string? RequiredString(JsonObject parent, string path, string name)
+        {
+            var value = OptionalString(parent, path, name);
+            if (value is null && parent[name] is null)
+            {
+                Problem($"{path}.{name}", "required.");
+            }
+            return value;
+        }
+
+        private string? OptionalString(JsonObject parent, string path, string name)
+        {
+            var node = parent[name];
+            if (node is null)
+            {
+                return null;
+            }
+            if (node is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text))
+            {
+                return text;
+            }
+            Problem($"{path}.{name}", "must be a non-empty text.");
+            return null;
+        }
+
+        private void Text(JsonObject parent, string path, string name, bool required)
+        {
+            if (parent[name] is null && !parent.ContainsKey(name))
+            {
+                if (required)
+                {
+                    Problem($"{path}.{name}", "required: a text in English (\"en\"), with French (\"fr\") and Arabic (\"ar\") where translated.");
+                }
+                return;
+            }
+            TextNode(parent[name], $"{path}.{name}", required);
+        }
+
+        /// <summary>A text by language: English required, French and Arabic optional (they fall back to English).</summary>
+        private void TextNode(JsonNode? node, string path, bool required)
+        {
+            if (node is not JsonObject text)
+            {
+                Problem(path, "must be a text by language, e.g. {\"en\": \"...\", \"fr\": \"...\", \"ar\": \"...\"}.");
+                return;
+            }
+            foreach (var (language, value) in text)
+            {
+                if (!Cultures.IsSupported(language))
+                {
+                    Problem($"{path}.{language}", $"unknown language '{language}'; allowed: {string.Join(", ", Cultures.Supported)}.");
+                }
+                else if (value is not JsonValue scalar || !scalar.TryGetValue<string>(out _))
+                {
+                    Problem($"{path}.{language}", "must be a text.");
+                }
+            }
+            if (required && (text["en"] is not JsonValue en || !en.TryGetValue<string>(out var english) || string.IsNullOrWhiteSpace(english)))
+            {
+                Problem($"{path}.en", "the English text is required.");
+            }
+        }
+    }
+}

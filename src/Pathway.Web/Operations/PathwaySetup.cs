@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.HttpLogging;
+using Pathway.Web.Accounts;
+using Pathway.Web.Components;
+using Pathway.Web.Countries;
+using Pathway.Web.Data;
+using Pathway.Web.Framework;
+using Pathway.Web.Localization;
+
+namespace Pathway.Web.Operations;
+
+/// <summary>The composition root, kept out of Program.cs so it reads as a list.</summary>
+public static class PathwaySetup
+{
+    public static WebApplicationBuilder AddPathway(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddPathwayData(builder.Configuration, builder.Environment);
+        services.AddPathwayAccounts();
+        services.AddPathwayLocalization();
+        services.AddScoped<FrameworkImporter>();
+        services.AddScoped<FrameworkReader>();
+        services.AddScoped<CountryDirectory>();
+
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddAntiforgery(options => options.Cookie.Name = ".Pathway.Antiforgery");
+        services.AddProblemDetails();
+        services.AddValidation();
+        services.AddOpenApi();
+        services.AddHttpLogging(options =>
+        {
+            options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
+                | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            options.CombineLogs = true;
+        });
+        return builder;
+    }
+
+    public static WebApplication UsePathway(this WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        app.UseHttpLogging();
+        app.UseExceptionHandler();
+        // API callers get problem details for bare status codes; people get the not-found page.
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UsePathwayLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapOpenApi();
+        app.MapHealthChecks("/health").DisableHttpMetrics();
+        app.MapAuthApi();
+        app.MapFrameworkApi();
+        app.MapCountriesApi();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+}

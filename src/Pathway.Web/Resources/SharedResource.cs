@@ -1,0 +1,7 @@
+namespace Pathway.Web;
+
+/// <summary>
+/// Marker for the interface texts in Resources/SharedResource.resx (English), .fr.resx and .ar.resx.
+/// It lives in the root namespace so the localizer finds those files by name.
+/// </summary>
+public sealed class SharedResource;
