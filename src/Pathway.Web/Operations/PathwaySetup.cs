@@ -13,6 +13,9 @@ public static class PathwaySetup
 {
     public static WebApplicationBuilder AddPathway(this WebApplicationBuilder builder)
     {
+        // `dotnet run`, the tests and the benchmarks serve wwwroot from the source tree in every
+        // environment (not only Development); a published build has no such manifest and is unaffected.
+        builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddPathwayData(builder.Configuration, builder.Environment);
