@@ -1,11 +1,18 @@
+using Microsoft.Extensions.Logging.Console;
 using Pathway.Web.Data;
 using Pathway.Web.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPathway();
+var isCommand = CommandLine.IsCommand(args);
+if (isCommand)
+{
+    // Standard output belongs to the command (e.g. `framework export` prints JSON); logs go to standard error.
+    builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+}
 var app = builder.Build();
 
-if (CommandLine.IsCommand(args))
+if (isCommand)
 {
     return await CommandLine.RunAsync(app, args, Console.Out, Console.Error);
 }

@@ -69,7 +69,9 @@ public sealed class LocalizedTextJsonConverter : JsonConverter<LocalizedText>
     public override void Write(Utf8JsonWriter writer, LocalizedText value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
-        foreach (var (language, text) in value.Values)
+        // Interface languages first, in their usual order (en, fr, ar), then any others.
+        foreach (var (language, text) in value.Values.OrderBy(pair => Array.IndexOf(Cultures.Supported, pair.Key) is var i and >= 0 ? i : int.MaxValue)
+                     .ThenBy(pair => pair.Key, StringComparer.Ordinal))
         {
             writer.WriteString(language, text);
         }

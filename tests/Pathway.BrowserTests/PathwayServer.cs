@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Pathway.BrowserTests;
+
+/// <summary>
+/// The real app on Kestrel at http://127.0.0.1:{random port}, with its own SQLite database in a
+/// fresh temporary folder. The app migrates and seeds that database as it starts.
+/// </summary>
+public sealed class PathwayServer : WebApplicationFactory<Program>
+{
+    public PathwayServer()
+    {
+        DataDirectory = Directory.CreateTempSubdirectory("pathway-browser-").FullName;
+        UseKestrel(0);
+    }
+
+    /// <summary>The folder holding pathway.db; command-line runs point at it too.</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>The server's root address, ending in a slash.</summary>
+    public Uri Address { get; private set; } = default!;
+
+    public void Start()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        var address = addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("Kestrel started without an address.");
+        // Kestrel reports "localhost" for a loopback binding; the browser goes to the IPv4 loopback.
+        Address = new UriBuilder(address) { Host = "127.0.0.1", Path = "/" }.Uri;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Pathway:DataDirectory", DataDirectory);
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Pathway", "");
+        // Keep the test log to what matters: warnings and errors.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless; never fail a run over it.
+        }
+    }
+}
