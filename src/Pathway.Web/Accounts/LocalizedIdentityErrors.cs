@@ -18,5 +18,6 @@ internal sealed class LocalizedIdentityErrors(IStringLocalizer<SharedResource> L
     public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => Error(nameof(PasswordRequiresUniqueChars), uniqueChars.ToString(CultureInfo.CurrentCulture));
     public override IdentityError DuplicateEmail(string email) => Error(nameof(DuplicateEmail), email);
     public override IdentityError DuplicateUserName(string userName) => Error(nameof(DuplicateUserName), userName);
+    public override IdentityError PasswordMismatch() => Error(nameof(PasswordMismatch));
     public override IdentityError InvalidEmail(string? email) => Error(nameof(InvalidEmail), email ?? "");
 }
