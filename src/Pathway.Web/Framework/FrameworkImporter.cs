@@ -73,11 +73,7 @@ public sealed class FrameworkImporter(PathwayDb db, TimeProvider clock, ILogger<
 
     public async Task<FrameworkDocument?> ExportAsync(string version, CancellationToken cancellationToken = default)
     {
-        var entity = await db.FrameworkVersions.AsNoTracking()
-            .Include(v => v.Levels)
-            .Include(v => v.Behaviours).ThenInclude(b => b.Mechanisms).ThenInclude(m => m.Levels)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(v => v.Version == version, cancellationToken);
+        var entity = await db.FrameworkVersions.LoadTreeAsync(version, cancellationToken);
         return entity is null ? null : ToDocument(entity);
     }
 

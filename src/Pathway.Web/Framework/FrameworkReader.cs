@@ -51,14 +51,10 @@ public sealed class FrameworkReader(PathwayDb db)
             .Select(behaviour => new BehaviourSummary(behaviour.Code, behaviour.Name, behaviour.Summary, behaviour.Mechanisms.Count))
             .ToListAsync(cancellationToken);
 
-    /// <summary>The whole tree of one version: three small queries, no tracking.</summary>
+    /// <summary>The whole tree of one version, ready for pages and the API.</summary>
     public async Task<FrameworkTree?> TreeAsync(string version, CancellationToken cancellationToken = default)
     {
-        var entity = await db.FrameworkVersions.AsNoTracking()
-            .Include(v => v.Levels)
-            .Include(v => v.Behaviours).ThenInclude(b => b.Mechanisms).ThenInclude(m => m.Levels)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(v => v.Version == version, cancellationToken);
+        var entity = await db.FrameworkVersions.LoadTreeAsync(version, cancellationToken);
         if (entity is null)
         {
             return null;

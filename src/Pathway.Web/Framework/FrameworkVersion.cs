@@ -109,6 +109,17 @@ public sealed class LevelDescriptor
     public List<LocalizedText> EvidenceExamples { get; set; } = [];
 }
 
+public static class FrameworkQueries
+{
+    /// <summary>One version with its levels, behaviours, mechanisms and descriptors, untracked (four small queries).</summary>
+    public static Task<FrameworkVersion?> LoadTreeAsync(this IQueryable<FrameworkVersion> versions, string version, CancellationToken cancellationToken = default) =>
+        versions.AsNoTracking()
+            .Include(v => v.Levels)
+            .Include(v => v.Behaviours).ThenInclude(b => b.Mechanisms).ThenInclude(m => m.Levels)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(v => v.Version == version, cancellationToken);
+}
+
 internal sealed class FrameworkConfiguration :
     IEntityTypeConfiguration<FrameworkVersion>,
     IEntityTypeConfiguration<LevelDefinition>,
