@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Pathway.BrowserTests;
 
@@ -27,8 +28,7 @@ public sealed class PathwayServer : WebApplicationFactory<Program>
     public void Start()
     {
         StartServer();
-        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
-        var address = addresses.FirstOrDefault()
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("Kestrel started without an address.");
         // Kestrel reports "localhost" for a loopback binding; the browser goes to the IPv4 loopback.
         Address = new UriBuilder(address) { Host = "127.0.0.1", Path = "/" }.Uri;

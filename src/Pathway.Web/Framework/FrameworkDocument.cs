@@ -42,10 +42,27 @@ public sealed record FrameworkDocument
         JsonSerializer.Deserialize<FrameworkDocument>(json, JsonOptions)
         ?? throw new JsonException("The framework file is empty.");
 
-    /// <summary>Hash of the content, ignoring formatting and the $schema pointer.</summary>
+    /// <summary>
+    /// The same content in one canonical shape: levels in order, absent instrument lists empty. Export
+    /// writes this shape, so an exported file re-imports as unchanged.
+    /// </summary>
+    public FrameworkDocument Canonical() => this with
+    {
+        Levels = [.. Levels.OrderBy(level => level.Level)],
+        Behaviours = [.. Behaviours.Select(behaviour => behaviour with
+        {
+            Mechanisms = [.. behaviour.Mechanisms.Select(mechanism => mechanism with
+            {
+                Instruments = mechanism.Instruments ?? [],
+                Levels = [.. mechanism.Levels.OrderBy(level => level.Level)],
+            })],
+        })],
+    };
+
+    /// <summary>Hash of the canonical content, ignoring formatting, property order and the $schema pointer.</summary>
     public string ContentHash()
     {
-        var canonical = JsonSerializer.Serialize(this with { Schema = null }, JsonOptions);
+        var canonical = JsonSerializer.Serialize(Canonical() with { Schema = null }, JsonOptions);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }

@@ -36,10 +36,10 @@ public static partial class FrameworkValidator
 
     public const int MaxMechanismsPerBehaviour = 10;
 
-    [GeneratedRegex(@"^[0-9A-Za-z][0-9A-Za-z.\-]{0,19}$")]
+    [GeneratedRegex(@"^[0-9A-Za-z][0-9A-Za-z.\-]{0,19}\z")]
     private static partial Regex VersionPattern();
 
-    [GeneratedRegex(@"^[A-Z]{2}\.[1-9][0-9]?$")]
+    [GeneratedRegex(@"^[A-Z]{2}\.[1-9][0-9]?\z")]
     private static partial Regex MechanismCodePattern();
 
     /// <summary>Parses and validates; returns the document only when there is no problem.</summary>
@@ -48,7 +48,14 @@ public static partial class FrameworkValidator
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            // Duplicate keys are refused: which of two "status" values would be meant?
+            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+            // Parsing is lazy; walking the tree here surfaces duplicate keys as a JsonException.
+            root?.ToJsonString();
+        }
+        catch (JsonException exception) when (exception.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, [new(exception.Path ?? "$", "A property appears twice in the same object; keep one.")]);
         }
         catch (JsonException exception)
         {
@@ -59,7 +66,7 @@ public static partial class FrameworkValidator
         }
 
         var problems = Validate(root);
-        return problems.Count > 0 ? (null, problems) : (FrameworkDocument.FromJson(json), problems);
+        return problems.Count > 0 ? (null, problems) : (FrameworkDocument.FromJson(json).Canonical(), problems);
     }
 
     public static IReadOnlyList<FrameworkProblem> Validate(JsonNode? root)
@@ -105,7 +112,8 @@ public static partial class FrameworkValidator
             {
                 Problem("$.sourceUrl", $"'{url}' is not an absolute http(s) address.");
             }
-            if (root["illustrative"] is { } illustrative && illustrative.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+            _ = OptionalString(root, "$", "$schema");
+            if (root.ContainsKey("illustrative") && root["illustrative"]?.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
             {
                 Problem("$.illustrative", "must be true or false.");
             }
@@ -220,7 +228,7 @@ public static partial class FrameworkValidator
 
         private void Instruments(JsonObject mechanism, string mechanismPath)
         {
-            if (mechanism["instruments"] is null)
+            if (!mechanism.ContainsKey("instruments"))
             {
                 return;
             }
@@ -268,7 +276,7 @@ public static partial class FrameworkValidator
                     }
                     for (var e = 0; e < examples.Count; e++)
                     {
-                        TextNode(examples[e], $"{path}.evidenceExamples[{e}]", required: true);
+                        TextNode(examples[e], $"{path}.evidenceExamples[{e}]");
                     }
                 }
             }
@@ -327,7 +335,7 @@ public static partial class FrameworkValidator
                 case JsonArray array:
                     return array;
                 case null:
-                    Problem($"{path}.{name}", "required.");
+                    Problem($"{path}.{name}", "required: a list.");
                     return null;
                 default:
                     Problem($"{path}.{name}", "must be a list.");
@@ -347,11 +355,11 @@ public static partial class FrameworkValidator
 
         private string? OptionalString(JsonObject parent, string path, string name)
         {
-            var node = parent[name];
-            if (node is null)
+            if (!parent.ContainsKey(name))
             {
                 return null;
             }
+            var node = parent[name];
             if (node is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text))
             {
                 return text;
@@ -362,7 +370,7 @@ public static partial class FrameworkValidator
 
         private void Text(JsonObject parent, string path, string name, bool required)
         {
-            if (parent[name] is null && !parent.ContainsKey(name))
+            if (!parent.ContainsKey(name))
             {
                 if (required)
                 {
@@ -370,11 +378,12 @@ public static partial class FrameworkValidator
                 }
                 return;
             }
-            TextNode(parent[name], $"{path}.{name}", required);
+            // An optional text may be left out, but once given it needs its English.
+            TextNode(parent[name], $"{path}.{name}");
         }
 
         /// <summary>A text by language: English required, French and Arabic optional (they fall back to English).</summary>
-        private void TextNode(JsonNode? node, string path, bool required)
+        private void TextNode(JsonNode? node, string path)
         {
             if (node is not JsonObject text)
             {
@@ -383,7 +392,7 @@ public static partial class FrameworkValidator
             }
             foreach (var (language, value) in text)
             {
-                if (!Cultures.IsSupported(language))
+                if (!Cultures.Supported.Contains(language, StringComparer.Ordinal))
                 {
                     Problem($"{path}.{language}", $"unknown language '{language}'; allowed: {string.Join(", ", Cultures.Supported)}.");
                 }
@@ -392,7 +401,7 @@ public static partial class FrameworkValidator
                     Problem($"{path}.{language}", "must be a text.");
                 }
             }
-            if (required && (text["en"] is not JsonValue en || !en.TryGetValue<string>(out var english) || string.IsNullOrWhiteSpace(english)))
+            if ((text["en"] is not JsonValue en || !en.TryGetValue<string>(out var english) || string.IsNullOrWhiteSpace(english)))
             {
                 Problem($"{path}.en", "the English text is required.");
             }
