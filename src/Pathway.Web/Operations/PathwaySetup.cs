@@ -44,10 +44,14 @@ public static class PathwaySetup
     {
         app.UseSecurityHeaders();
         app.UseHttpLogging();
-        app.UseExceptionHandler();
-        // API callers get problem details for bare status codes; people get the not-found page.
-        app.UseWhen(IsApi, api => api.UseStatusCodePages());
-        app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // API callers get problem details; people get the error page and, for an unknown address, the not-found page.
+        app.UseWhen(IsApi, api => api.UseExceptionHandler());
+        app.UseWhen(context => !IsApi(context), pages => pages.UseExceptionHandler("/error", createScopeForErrors: true));
+        app.UseWhen(context => IsApi(context) || !IsPageRead(context), other => other.UseStatusCodePages());
+        app.UseWhen(context => !IsApi(context) && IsPageRead(context),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Routing after the status-code pages, so a re-executed request is routed again.
+        app.UseRouting();
         app.UsePathwayLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -65,4 +69,7 @@ public static class PathwaySetup
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    private static bool IsPageRead(HttpContext context) =>
+        HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
 }
