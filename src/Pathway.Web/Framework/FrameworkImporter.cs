@@ -49,6 +49,9 @@ public sealed class FrameworkImporter(PathwayDb db, TimeProvider clock, ILogger<
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (existing is not null)
         {
+            // Mechanisms point at their version twice (directly and through their behaviour); PostgreSQL
+            // checks the direct key before the cascade through behaviours has run, so they go first.
+            await db.Mechanisms.Where(mechanism => mechanism.FrameworkVersionId == existing.Id).ExecuteDeleteAsync(cancellationToken);
             db.FrameworkVersions.Remove(existing);
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -44,6 +44,8 @@ public static class PathwaySetup
     {
         app.UseSecurityHeaders();
         app.UseHttpLogging();
+        // Before the error handling, so the error and not-found pages speak the reader's language.
+        app.UsePathwayLocalization();
         // API callers get problem details; people get the error page and, for an unknown address, the not-found page.
         app.UseWhen(IsApi, api => api.UseExceptionHandler());
         app.UseWhen(context => !IsApi(context), pages => pages.UseExceptionHandler("/error", createScopeForErrors: true));
@@ -52,7 +54,6 @@ public static class PathwaySetup
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         // Routing after the status-code pages, so a re-executed request is routed again.
         app.UseRouting();
-        app.UsePathwayLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -1,0 +1,206 @@
+#!/usr/bin/env bash
+# Pathway benchmark: builds Release, makes a fresh database filled by the dataset generator, starts
+# the app from its build output, loads a few pages and APIs, then the bare Kestrel ceiling.
+#
+#   bench/run.sh [sqlite|postgres|all] [--clients 32] [--seconds 20] [--users 2000]
+#                [--warmup 3] [--prewarm 30] [--assessments-per-country 2] [--queries] [--no-build]
+#
+#   --prewarm    seconds of load over all paths before the first measurement: the app's JIT
+#                takes tens of seconds under load to settle (tiered compilation, dynamic PGO)
+#   --queries    also count the SQL commands each scenario runs (a second app start with EF
+#                command logging on, one request per path after a warm-up request)
+#   --no-build   use the existing Release build
+#
+# Results: a table on stdout, JSON lines in bench/results/ (git-ignored). See bench/README.md.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+# pg_start, pg_stop and pg_free_port (also used for the app's port).
+# shellcheck source=../scripts/postgres.sh
+source "$root/scripts/postgres.sh"
+
+usage() {
+  sed -n '4,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  [ $# -gt 0 ] && echo "bench/run.sh: $*" >&2
+  exit 2
+}
+
+database=sqlite
+clients=32
+seconds=20
+users=2000
+warmup=3
+prewarm=30
+per_country=2
+build=1
+queries=0
+case "${1:-}" in
+  sqlite | postgres | all) database=$1; shift ;;
+esac
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --clients | --seconds | --users | --warmup | --prewarm | --assessments-per-country)
+      [ $# -ge 2 ] && [[ "$2" =~ ^[0-9]+$ ]] || usage "$1 needs a whole number"
+      case "$1" in
+        --clients) clients=$2 ;;
+        --seconds) seconds=$2 ;;
+        --users) users=$2 ;;
+        --warmup) warmup=$2 ;;
+        --prewarm) prewarm=$2 ;;
+        --assessments-per-country) per_country=$2 ;;
+      esac
+      shift 2 ;;
+    --queries) queries=1; shift ;;
+    --no-build) build=0; shift ;;
+    -h | --help) usage ;;
+    *) usage "unknown argument: $1" ;;
+  esac
+done
+
+scenarios=(/framework /framework/1/bu /api/frameworks/1 '/api/frameworks/1?lang=ar')
+web_dir=$root/src/Pathway.Web/bin/Release/net10.0
+bench_dll=$root/bench/Pathway.Bench/bin/Release/net10.0/Pathway.Bench.dll
+results_dir=$root/bench/results
+
+app_pid=""
+app_port=""
+app_log=""
+work_dir=""
+pg_running=0
+status=0
+
+stop_app() {
+  [ -n "$app_pid" ] || return 0
+  kill "$app_pid" 2>/dev/null || true
+  for _ in $(seq 50); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.2; done
+  kill -9 "$app_pid" 2>/dev/null || true
+  wait "$app_pid" 2>/dev/null || true
+  app_pid=""
+}
+
+cleanup() {
+  stop_app
+  if [ "$pg_running" = 1 ]; then pg_stop; pg_running=0; fi
+  if [ -n "$work_dir" ]; then rm -rf "$work_dir"; work_dir=""; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Others may be building the same projects: on a file lock, wait and try again.
+build_release() {
+  local project attempt log
+  for project in src/Pathway.Web/Pathway.Web.csproj bench/Pathway.Bench/Pathway.Bench.csproj; do
+    for attempt in 1 2 3 4 5 6; do
+      log=$(mktemp)
+      echo "Building $project (Release)..."
+      if dotnet build -c Release -nologo -v quiet "$project" >"$log" 2>&1; then
+        rm -f "$log"
+        break
+      fi
+      if [ "$attempt" -lt 6 ] && grep -qE 'MSB3021|MSB3027|being used by another process|file is locked|Access to the path .* is denied' "$log"; then
+        echo "  a file is locked (another build?); retrying in 20 s"
+        rm -f "$log"
+        sleep 20
+      else
+        cat "$log" >&2
+        rm -f "$log"
+        return 1
+      fi
+    done
+  done
+}
+
+# Starts the app from its build output (content root = that folder, as when published), with
+# request logging down so it does not dominate. Extra NAME=VALUE settings are passed on.
+start_app() {
+  app_port=$(pg_free_port)
+  app_log=$work_dir/app-$app_port.log
+  (cd "$web_dir" && exec env \
+    "Logging__LogLevel__Default=Warning" \
+    "Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning" \
+    "$@" dotnet Pathway.Web.dll --urls "http://127.0.0.1:$app_port") >"$app_log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 240); do
+    if ! kill -0 "$app_pid" 2>/dev/null; then
+      echo "The app exited during start:" >&2
+      cat "$app_log" >&2
+      app_pid=""
+      return 1
+    fi
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$app_port/health")" = 200 ]; then
+      return 0
+    fi
+    sleep 0.5
+  done
+  echo "The app did not answer /health with 200 within 120 s:" >&2
+  cat "$app_log" >&2
+  return 1
+}
+
+# SQL commands per request: EF logs each executed command at Information.
+count_queries() {
+  local path before after
+  echo "SQL commands per request ($1):"
+  start_app "Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information"
+  for path in "${scenarios[@]}"; do
+    curl -s -o /dev/null "http://127.0.0.1:$app_port$path"
+    sleep 0.3
+    before=$(grep -c 'Executed DbCommand' "$app_log" || true)
+    curl -s -o /dev/null "http://127.0.0.1:$app_port$path"
+    sleep 0.3
+    after=$(grep -c 'Executed DbCommand' "$app_log" || true)
+    printf '  %-28s %s\n' "$path" "$((after - before))"
+  done
+  stop_app
+}
+
+run_one() {
+  local db=$1 provider connection path_args=() path
+  work_dir=$(mktemp -d /tmp/pathway-bench.XXXXXX)
+  case "$db" in
+    sqlite)
+      provider=Sqlite
+      connection="" # SQLite in $Pathway__DataDirectory/pathway.db
+      ;;
+    postgres)
+      pg_start
+      pg_running=1
+      psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -q -c "CREATE DATABASE pathway_bench"
+      provider=Postgres
+      connection="$PATHWAY_TEST_PG;Database=pathway_bench"
+      ;;
+  esac
+  export Database__Provider=$provider
+  export ConnectionStrings__Pathway=$connection
+  export Database__MigrateOnStart=true
+  export Pathway__DataDirectory=$work_dir
+
+  echo
+  echo "== $db: dataset ($users users, $per_country assessments per country)"
+  dotnet "$bench_dll" generate --users "$users" --assessments-per-country "$per_country"
+
+  echo
+  echo "== $db: load ($clients clients, $seconds s per scenario after $warmup s warm-up; $prewarm s pre-warm first)"
+  start_app
+  echo "App (pid $app_pid) at http://127.0.0.1:$app_port; load average now $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+  for path in "${scenarios[@]}"; do path_args+=(--path "$path"); done
+  dotnet "$bench_dll" load --url "http://127.0.0.1:$app_port" "${path_args[@]}" \
+    --clients "$clients" --seconds "$seconds" --warmup "$warmup" --prewarm "$prewarm" \
+    --label "$db" --note "$users users, $per_country assessments/country" \
+    --server-pid "$app_pid" --results "$results_dir" || status=1
+  stop_app
+
+  if [ "$queries" = 1 ]; then
+    count_queries "$db"
+  fi
+  cleanup
+}
+
+command -v curl >/dev/null || { echo "bench/run.sh needs curl" >&2; exit 1; }
+[ "$build" = 1 ] && build_release
+case "$database" in
+  all) run_one sqlite; run_one postgres ;;
+  *) run_one "$database" ;;
+esac
+exit "$status"

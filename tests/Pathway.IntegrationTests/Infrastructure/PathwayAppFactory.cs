@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Npgsql;
+
+namespace Pathway.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The whole site in memory on its own database: a fresh SQLite file in a temp directory, or a
+/// uniquely named PostgreSQL database that is dropped afterwards. Start-up migrates and seeds it
+/// (roles, WHO regions, Member States, framework version 1) exactly as in production.
+/// </summary>
+public class PathwayAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string? dataDirectory;
+    private readonly string? serverConnectionString;
+    private readonly string? databaseName;
+
+    public PathwayAppFactory()
+    {
+        Database = TestEnvironment.Database;
+        if (Database == TestDatabase.Postgres)
+        {
+            serverConnectionString = TestEnvironment.PostgresServer;
+            databaseName = $"pathway_test_{Guid.NewGuid():N}";
+        }
+        else
+        {
+            dataDirectory = Directory.CreateTempSubdirectory("pathway-it-").FullName;
+        }
+    }
+
+    public TestDatabase Database { get; }
+
+    /// <summary>Where the SQLite file lives (SQLite only).</summary>
+    public string? DataDirectory => dataDirectory;
+
+    /// <summary>The PostgreSQL database made for this factory (PostgreSQL only).</summary>
+    public string? DatabaseName => databaseName;
+
+    // Error details (the offending key of a constraint violation) make a failing test say why.
+    private string DatabaseConnectionString =>
+        new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = databaseName, IncludeErrorDetail = true }.ConnectionString;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Production settings, plain HTTP (no dev certificate here), no launch profile.
+        builder.UseEnvironment("Production");
+        if (Database == TestDatabase.Postgres)
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Pathway", DatabaseConnectionString);
+            builder.UseSetting("Database:MigrateOnStart", "true");
+        }
+        else
+        {
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("ConnectionStrings:Pathway", "");
+            builder.UseSetting("Pathway:DataDirectory", dataDirectory);
+        }
+        // Request logs of hundreds of test requests drown the test output; warnings and errors still show.
+        // Each test database makes a new data-protection key, stored unencrypted by design (keys live in the database).
+        builder.ConfigureLogging(logging => logging
+            .AddFilter<ConsoleLoggerProvider>(level => level >= LogLevel.Warning)
+            .AddFilter<ConsoleLoggerProvider>("Microsoft.AspNetCore.DataProtection", LogLevel.Error));
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        if (Database == TestDatabase.Postgres)
+        {
+            await using var connection = new NpgsqlConnection(serverConnectionString);
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{databaseName}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        // Starts the host now, so a start-up failure fails the fixture with its real cause.
+        _ = Server;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Database == TestDatabase.Postgres)
+        {
+            await using (var database = new NpgsqlConnection(DatabaseConnectionString))
+            {
+                NpgsqlConnection.ClearPool(database);
+            }
+            await using var connection = new NpgsqlConnection(serverConnectionString);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+        else if (dataDirectory is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(dataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp directory left behind is harmless; failing a test over it would not be.
+            }
+        }
+        GC.SuppressFinalize(this);
+    }
+}

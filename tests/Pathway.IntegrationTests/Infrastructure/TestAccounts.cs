@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Pathway.Web.Accounts;
+using Pathway.Web.Data;
+
+namespace Pathway.IntegrationTests.Infrastructure;
+
+/// <summary>An account a test made for itself.</summary>
+public sealed record TestUser(string Id, string Email, string Password, string Role, string? Country, string? Region);
+
+/// <summary>A database context that acts for one user (or for nobody), with the scope it lives in.</summary>
+public sealed class UserDb(AsyncServiceScope scope, PathwayDb db) : IAsyncDisposable
+{
+    public PathwayDb Db { get; } = db;
+
+    public ValueTask DisposeAsync() => scope.DisposeAsync();
+}
+
+/// <summary>Accounts, sign-in and scoped database access for tests; each call makes its own unique data.</summary>
+public static class TestAccounts
+{
+    /// <summary>Meets the policy: 12+ characters, upper, lower, digit.</summary>
+    public const string Password = "Pathway-Test-Password-2026";
+
+    public static string UniqueEmail(string prefix = "user") => $"{prefix.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
+
+    /// <summary>Eight random hex characters, for version numbers and titles no other test uses.</summary>
+    public static string UniqueSuffix() => Guid.NewGuid().ToString("N")[..8];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Creates an account through the same rules as the admin pages and the command line.</summary>
+    public static async Task<TestUser> CreateUserAsync(this PathwayAppFactory factory, string role, string? country = null, string? region = null)
+    {
+        var email = UniqueEmail(role);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
+            .CreateAsync(new NewUser(email, Password, role, country, region), Ct);
+        Assert.True(result.Succeeded, "Could not create the test user: " +
+            string.Join("; ", result.Errors.Select(pair => $"{pair.Key}: {string.Join(" ", pair.Value)}")));
+        return new TestUser(result.User!.Id, email, Password, role, country, region);
+    }
+
+    /// <summary>A client that keeps cookies and shows redirects instead of following them.</summary>
+    public static HttpClient CreatePageClient(this PathwayAppFactory factory) =>
+        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public static Task<HttpResponseMessage> LoginAsync(this HttpClient client, string email, string password) =>
+        client.PostAsJsonAsync("/api/auth/login", new { email, password }, Ct);
+
+    /// <summary>Signs in through POST /api/auth/login and returns the bearer token.</summary>
+    public static async Task<string> GetBearerTokenAsync(this PathwayAppFactory factory, TestUser user)
+    {
+        using var client = factory.CreateClient();
+        using var response = await client.LoginAsync(user.Email, user.Password);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        return body.RootElement.GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>Signs in through the login page as a person would: GET the form, POST it with its antiforgery token.</summary>
+    public static async Task<HttpClient> CreateSignedInClientAsync(this PathwayAppFactory factory, TestUser user)
+    {
+        var client = factory.CreatePageClient();
+        var page = await client.GetStringAsync("/account/login", Ct);
+        var form = HtmlForm.Find(page, "login")
+            .With("Input.Email", user.Email)
+            .With("Input.Password", user.Password);
+        using var response = await client.PostAsync("/account/login", form.ToContent(), Ct);
+        if (response.StatusCode != HttpStatusCode.Redirect || !response.Headers.TryGetValues("Set-Cookie", out var cookies)
+            || !cookies.Any(cookie => cookie.StartsWith(".Pathway.Session=", StringComparison.Ordinal)))
+        {
+            client.Dispose();
+            Assert.Fail($"Signing in {user.Email} through /account/login did not give a session: {(int)response.StatusCode} {response.StatusCode}.");
+        }
+        return client;
+    }
+
+    /// <summary>
+    /// A database context acting for <paramref name="user"/> (null: an anonymous visitor). The
+    /// context reads the caller's scope when it is built, so the request's user is set first.
+    /// </summary>
+    public static async Task<UserDb> OpenDbAsAsync(this PathwayAppFactory factory, TestUser? user)
+    {
+        var principal = new ClaimsPrincipal(new ClaimsIdentity());
+        if (user is not null)
+        {
+            // A scope of its own: Identity's stores would otherwise build the context before the user is set.
+            await using var identityScope = factory.Services.CreateAsyncScope();
+            var services = identityScope.ServiceProvider;
+            var account = await services.GetRequiredService<UserManager<PathwayUser>>().FindByIdAsync(user.Id)
+                ?? throw new InvalidOperationException($"No account {user.Email}.");
+            principal = await services.GetRequiredService<SignInManager<PathwayUser>>().CreateUserPrincipalAsync(account);
+        }
+        var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext { User = principal };
+        return new UserDb(scope, scope.ServiceProvider.GetRequiredService<PathwayDb>());
+    }
+
+    /// <summary>A database context acting for nobody, as commands and seeding do: writes go through, scoped reads see nothing.</summary>
+    public static UserDb OpenSystemDb(this PathwayAppFactory factory)
+    {
+        var scope = factory.Services.CreateAsyncScope();
+        return new UserDb(scope, scope.ServiceProvider.GetRequiredService<PathwayDb>());
+    }
+}
