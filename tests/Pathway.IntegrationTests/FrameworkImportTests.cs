@@ -98,6 +98,23 @@ public class FrameworkImportTests(PathwayAppFactory factory) : IClassFixture<Pat
     }
 
     [Fact]
+    public async Task A_replaced_version_is_served_with_its_new_content_not_from_the_cache()
+    {
+        var version = NewVersion();
+        Assert.Equal(ImportStatus.Imported, (await ImportAsync(ShippedFramework.Copy(version).ToJsonString())).Status);
+        using var client = factory.CreateClient();
+        var before = await client.GetStringAsync($"/api/frameworks/{version}", Ct);
+        var tweaked = Tweaked(ShippedFramework.Copy(version));
+        var changedText = ShippedFramework.FirstDescriptor(System.Text.Json.Nodes.JsonNode.Parse(tweaked)!.AsObject())["en"]!.GetValue<string>();
+        Assert.DoesNotContain(changedText, before, StringComparison.Ordinal);
+
+        Assert.Equal(ImportStatus.Replaced, (await ImportAsync(tweaked)).Status);
+
+        var after = await client.GetStringAsync($"/api/frameworks/{version}", Ct);
+        Assert.Contains(changedText, after, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Changed_content_of_a_version_an_assessment_uses_is_refused()
     {
         var version = NewVersion();

@@ -20,12 +20,10 @@ public sealed record BehaviourView(
     string Code, LocalizedText Name, LocalizedText Summary, LocalizedText? StewardshipFunction,
     IReadOnlyList<MechanismView> Mechanisms);
 
-public sealed record BehaviourSummary(string Code, LocalizedText Name, LocalizedText Summary, int MechanismCount);
-
 public sealed record FrameworkTree(VersionSummary Version, IReadOnlyList<LevelView> Levels, IReadOnlyList<BehaviourView> Behaviours);
 
 /// <summary>Read side of the framework, shared by the browser pages and the API.</summary>
-public sealed class FrameworkReader(PathwayDb db)
+public sealed class FrameworkReader(PathwayDb db, FrameworkTreeCache cache)
 {
     public Task<List<VersionSummary>> VersionsAsync(CancellationToken cancellationToken = default) =>
         db.FrameworkVersions.AsNoTracking()
@@ -43,17 +41,21 @@ public sealed class FrameworkReader(PathwayDb db)
             .Select(version => version.Version)
             .FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>The behaviours of a version without their mechanisms, for overviews.</summary>
-    public Task<List<BehaviourSummary>> BehavioursAsync(string version, CancellationToken cancellationToken = default) =>
-        db.Behaviours.AsNoTracking()
-            .Where(behaviour => db.FrameworkVersions.Any(v => v.Id == behaviour.FrameworkVersionId && v.Version == version))
-            .OrderBy(behaviour => behaviour.DisplayOrder)
-            .Select(behaviour => new BehaviourSummary(behaviour.Code, behaviour.Name, behaviour.Summary, behaviour.Mechanisms.Count))
-            .ToListAsync(cancellationToken);
-
-    /// <summary>The whole tree of one version, ready for pages and the API.</summary>
+    /// <summary>The whole tree of one version, ready for pages and the API; parsed once per version and content.</summary>
     public async Task<FrameworkTree?> TreeAsync(string version, CancellationToken cancellationToken = default)
     {
+        var key = await db.FrameworkVersions.AsNoTracking()
+            .Where(v => v.Version == version)
+            .Select(v => new { v.Id, v.ContentHash })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (key is null)
+        {
+            return null;
+        }
+        if (cache.TryGet(key.Id, key.ContentHash, out var cached))
+        {
+            return cached;
+        }
         var entity = await db.FrameworkVersions.LoadTreeAsync(version, cancellationToken);
         if (entity is null)
         {
@@ -68,6 +70,8 @@ public sealed class FrameworkReader(PathwayDb db)
         var summary = new VersionSummary(entity.Version, entity.Title, entity.Status, entity.PublishedOn, entity.Illustrative,
             entity.ImportedAt, behaviours.Count, behaviours.Sum(b => b.Mechanisms.Count));
         var levels = entity.Levels.OrderBy(l => l.Level).Select(l => new LevelView(l.Level, l.Code, l.Name, l.Pattern)).ToList();
-        return new FrameworkTree(summary, levels, behaviours);
+        var tree = new FrameworkTree(summary, levels, behaviours);
+        cache.Set(entity.Id, entity.ContentHash, tree);
+        return tree;
     }
 }

@@ -111,7 +111,7 @@ public sealed class LevelDescriptor
 
 public static class FrameworkQueries
 {
-    /// <summary>One version with its levels, behaviours, mechanisms and descriptors, untracked (four small queries).</summary>
+    /// <summary>One version with its levels, behaviours, mechanisms and descriptors, untracked (five small queries).</summary>
     public static Task<FrameworkVersion?> LoadTreeAsync(this IQueryable<FrameworkVersion> versions, string version, CancellationToken cancellationToken = default) =>
         versions.AsNoTracking()
             .Include(v => v.Levels)
