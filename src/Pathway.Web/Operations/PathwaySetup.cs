@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.HttpLogging;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.ResponseCompression;
 using Pathway.Web.Accounts;
 using Pathway.Web.Components;
@@ -31,6 +33,8 @@ public static class PathwaySetup
         services.AddCascadingAuthenticationState();
         services.AddAntiforgery(options => options.Cookie.Name = ".Pathway.Antiforgery");
         services.AddProblemDetails();
+        // Arabic and French written as themselves, never as \u escapes; characters that matter to HTML stay escaped.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         services.AddValidation();
         services.AddOpenApi();
         // Pages and JSON shrink four- to eightfold, which counts on slow links. Left off for HTTPS (the
