@@ -42,7 +42,7 @@ public class AuthApiTests(PathwayAppFactory factory) : IClassFixture<PathwayAppF
         Assert.Equal(user.Id, ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier));
         Assert.True(ticket.Principal.IsInRole(Roles.CountryContributor));
         Assert.Equal("KEN", ticket.Principal.FindFirstValue(CurrentUser.CountryClaim));
-        Assert.InRange(ticket.Properties.ExpiresUtc!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(55), TimeSpan.FromMinutes(61));
+        Assert.InRange(ticket.Properties.ExpiresUtc!.Value - TimeProvider.System.GetUtcNow(), TimeSpan.FromMinutes(55), TimeSpan.FromMinutes(61));
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public class CountryScopingTests(PathwayAppFactory factory) : IClassFixture<Path
             CountryIso3 = country,
             FrameworkVersionId = versionId,
             Title = $"Scoping test {tag} {country}",
-            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = TimeProvider.System.GetUtcNow(),
         };
         var egypt = Make("EGY");
         var jordan = Make("JOR");

@@ -34,7 +34,7 @@ public class FrameworkImportTests(PathwayAppFactory factory) : IClassFixture<Pat
             CountryIso3 = "JOR",
             FrameworkVersionId = versionId,
             Title = $"Pins version {version}",
-            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = TimeProvider.System.GetUtcNow(),
         });
         await system.Db.SaveChangesAsync(Ct);
     }
