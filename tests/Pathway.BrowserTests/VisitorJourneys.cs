@@ -39,6 +39,22 @@ public sealed class VisitorJourneys(BrowserFixture fixture) : BrowserTest(fixtur
     });
 
     [Fact]
+    public Task Visitor_reads_how_scores_are_calculated_in_English_and_Arabic() => JourneyAsync(async page =>
+    {
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Methodology", Exact = true }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("/methodology$"));
+        await Expect(page.GetByRole(AriaRole.Table)).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "the methodology page in English");
+
+        await page.GotoAsync("/methodology?culture=ar");
+        await ExpectArabicRightToLeftAsync(page);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("كيف تُحسب الدرجات");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "the methodology page in Arabic");
+    });
+
+    [Fact]
     public Task Visitor_browses_a_behaviour_and_its_levels() => JourneyAsync(async page =>
     {
         await page.GotoAsync("/framework");

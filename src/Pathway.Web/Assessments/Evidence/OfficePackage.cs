@@ -1,0 +1,194 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Text;
+
+namespace Pathway.Web.Assessments.Evidence;
+
+/// <summary>What a ZIP file turned out to be.</summary>
+internal enum OfficePackageKind
+{
+    Docx,
+    Xlsx,
+    MacroEnabledWord,
+    MacroEnabledExcel,
+    /// <summary>A readable ZIP that is not a Word or Excel document (plain archive, PowerPoint, ODF...).</summary>
+    OtherZip,
+    /// <summary>Unreadable, truncated, inconsistent or implausibly large directory.</summary>
+    Corrupt,
+}
+
+/// <summary>
+/// Tells a .docx from an .xlsx from any other ZIP without unpacking it. Zip-bomb safe: the entry count
+/// is read from the end record and capped before the central directory is parsed, no entry is
+/// decompressed except <c>[Content_Types].xml</c>, and that one only up to a small bound.
+/// </summary>
+internal static class OfficePackage
+{
+    /// <summary>More parts than any real document has; also bounds the memory the directory costs.</summary>
+    public const int MaxEntries = 10_000;
+
+    /// <summary>A [Content_Types].xml listing 10,000 parts is about 1.5 MB.</summary>
+    public const int MaxContentTypesBytes = 2 * 1024 * 1024;
+
+    private const string ContentTypesPart = "[Content_Types].xml";
+    private const string WordMainPart = "word/document.xml";
+    private const string ExcelMainPart = "xl/workbook.xml";
+    private const string VbaProjectPart = "vbaProject.bin";
+
+    private const uint EndRecordSignature = 0x06054b50;
+    private const uint Zip64LocatorSignature = 0x07064b50;
+    private const uint Zip64EndRecordSignature = 0x06064b50;
+    private const int EndRecordSize = 22;
+    private const int Zip64LocatorSize = 20;
+    private const int Zip64EndRecordSize = 56;
+
+    /// <summary>Inspects a seekable stream that holds a whole ZIP file from position 0.</summary>
+    public static OfficePackageKind Inspect(Stream zip)
+    {
+        try
+        {
+            var declaredEntries = DeclaredEntryCount(zip);
+            if (declaredEntries is null or > MaxEntries)
+            {
+                return OfficePackageKind.Corrupt;
+            }
+
+            zip.Position = 0;
+            using var archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true);
+
+            // Reads the central directory only; ZipArchive refuses a directory longer than the end record declared.
+            ZipArchiveEntry? contentTypes = null;
+            bool word = false, excel = false, vba = false;
+            foreach (var entry in archive.Entries)
+            {
+                var name = entry.FullName;
+                if (name.Equals(ContentTypesPart, StringComparison.OrdinalIgnoreCase))
+                {
+                    contentTypes = entry;
+                }
+                else if (name.Equals(WordMainPart, StringComparison.OrdinalIgnoreCase))
+                {
+                    word = true;
+                }
+                else if (name.Equals(ExcelMainPart, StringComparison.OrdinalIgnoreCase))
+                {
+                    excel = true;
+                }
+                else if (entry.Name.Equals(VbaProjectPart, StringComparison.OrdinalIgnoreCase))
+                {
+                    vba = true;
+                }
+            }
+
+            if (!word && !excel)
+            {
+                return OfficePackageKind.OtherZip;
+            }
+
+            if ((word && excel) || contentTypes is null)
+            {
+                return OfficePackageKind.Corrupt;
+            }
+
+            var macros = vba || DeclaresMacros(contentTypes);
+            return (word, macros) switch
+            {
+                (true, false) => OfficePackageKind.Docx,
+                (true, true) => OfficePackageKind.MacroEnabledWord,
+                (false, false) => OfficePackageKind.Xlsx,
+                (false, true) => OfficePackageKind.MacroEnabledExcel,
+            };
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
+        {
+            // Bad headers, bad deflate data, encrypted or unsupported compression, truncation.
+            return OfficePackageKind.Corrupt;
+        }
+    }
+
+    /// <summary>
+    /// Whether [Content_Types].xml declares macro-enabled or VBA parts (docm, xlsm, dotm, xltm, xlam...).
+    /// Throws <see cref="InvalidDataException"/> when the part is larger than a real one could be.
+    /// </summary>
+    private static bool DeclaresMacros(ZipArchiveEntry contentTypes)
+    {
+        if (contentTypes.Length > MaxContentTypesBytes)
+        {
+            throw new InvalidDataException("[Content_Types].xml is implausibly large.");
+        }
+
+        // The declared length can lie: read at most one byte more than the bound, whatever it says.
+        var buffer = new byte[Math.Min(contentTypes.Length, MaxContentTypesBytes) + 1];
+        using var stream = contentTypes.Open();
+        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        if (read > MaxContentTypesBytes || (read == buffer.Length && stream.ReadByte() >= 0))
+        {
+            throw new InvalidDataException("[Content_Types].xml is longer than its entry declares.");
+        }
+
+        // OPC allows UTF-8 or UTF-16, told apart by the byte order mark.
+        using var reader = new StreamReader(new MemoryStream(buffer, 0, read), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var xml = reader.ReadToEnd();
+        return xml.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase)
+            || xml.Contains("vbaProject", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// The entry count the end-of-central-directory record (or its Zip64 form) declares, or null when
+    /// there is no end record (a truncated or non-ZIP file). Reads at most the last 64 KB and 56 bytes.
+    /// </summary>
+    private static long? DeclaredEntryCount(Stream zip)
+    {
+        var length = zip.Length;
+        if (length < EndRecordSize)
+        {
+            return null;
+        }
+
+        // The end record is the last thing in the file, followed only by a comment of up to 64 KB;
+        // read enough before it to also hold the Zip64 locator.
+        var tail = new byte[(int)Math.Min(length, EndRecordSize + ushort.MaxValue + Zip64LocatorSize)];
+        zip.Position = length - tail.Length;
+        zip.ReadExactly(tail);
+
+        var end = -1;
+        for (var i = tail.Length - EndRecordSize; i >= 0; i--)
+        {
+            if (BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(i)) == EndRecordSignature)
+            {
+                end = i;
+                break;
+            }
+        }
+
+        if (end < 0)
+        {
+            return null;
+        }
+
+        var entries = BinaryPrimitives.ReadUInt16LittleEndian(tail.AsSpan(end + 10));
+        var locator = end - Zip64LocatorSize;
+        if (entries != ushort.MaxValue || locator < 0
+            || BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(locator)) != Zip64LocatorSignature)
+        {
+            return entries;
+        }
+
+        var zip64End = BinaryPrimitives.ReadUInt64LittleEndian(tail.AsSpan(locator + 8));
+        if (zip64End > (ulong)(length - Zip64EndRecordSize))
+        {
+            return null;
+        }
+
+        Span<byte> record = stackalloc byte[Zip64EndRecordSize];
+        zip.Position = (long)zip64End;
+        zip.ReadExactly(record);
+        if (BinaryPrimitives.ReadUInt32LittleEndian(record) != Zip64EndRecordSignature)
+        {
+            return null;
+        }
+
+        var total = BinaryPrimitives.ReadUInt64LittleEndian(record[32..]);
+        return total > long.MaxValue ? long.MaxValue : (long)total;
+    }
+}
