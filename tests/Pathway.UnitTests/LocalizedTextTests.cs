@@ -115,9 +115,6 @@ public class LocalizedTextTests
         var text = Text("Trust", "Confiance", "الثقة");
 
         Assert.Equal(text, LocalizedText.FromJson(text.ToJson()));
-        Assert.Null(LocalizedText.FromJsonOrNull(null));
-        Assert.Null(LocalizedText.FromJsonOrNull(""));
-        Assert.Equal(text, LocalizedText.FromJsonOrNull(text.ToJson()));
     }
 
     [Fact]

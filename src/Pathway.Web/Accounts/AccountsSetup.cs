@@ -61,7 +61,6 @@ public static class AccountsSetup
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator))
-            .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser())
             .AddPolicy(Policies.ApiUser, policy => policy
                 .AddAuthenticationSchemes(IdentityConstants.BearerScheme)
                 .RequireAuthenticatedUser());

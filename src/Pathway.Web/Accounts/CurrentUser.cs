@@ -15,11 +15,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
 
     public bool IsSignedIn => Principal?.Identity?.IsAuthenticated == true;
 
-    public string? Id => IsSignedIn ? Principal!.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-
     public string? Role => IsSignedIn ? Roles.All.FirstOrDefault(Principal!.IsInRole) : null;
-
-    public bool IsAdministrator => IsSignedIn && Principal!.IsInRole(Roles.Administrator);
 
     public AccessScope Scope => IsSignedIn
         ? AccessScope.For(Role, Principal!.FindFirstValue(CountryClaim), Principal!.FindFirstValue(RegionClaim))

@@ -35,8 +35,6 @@ public enum ScopeKind
 public static class Policies
 {
     public const string Administrator = "Administrator";
-    public const string SignedIn = "SignedIn";
-
     /// <summary>API callers authenticate with a bearer token, so a browser cookie cannot be replayed cross-site.</summary>
     public const string ApiUser = "ApiUser";
 }

@@ -48,9 +48,6 @@ public sealed class LocalizedText : IEquatable<LocalizedText>
     public static LocalizedText FromJson(string json) =>
         new(JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? []);
 
-    public static LocalizedText? FromJsonOrNull(string? json) =>
-        string.IsNullOrEmpty(json) ? null : FromJson(json);
-
     public bool Equals(LocalizedText? other) =>
         other is not null && values.Count == other.values.Count
         && values.All(pair => other.values.TryGetValue(pair.Key, out var text) && text == pair.Value);
