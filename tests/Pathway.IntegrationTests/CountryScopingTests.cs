@@ -15,9 +15,9 @@ public class CountryScopingTests(PathwayAppFactory factory) : IClassFixture<Path
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private sealed record Seeded(int Egypt, int Jordan, int Kenya)
+    private sealed record Seeded(Guid Egypt, Guid Jordan, Guid Kenya)
     {
-        public int[] All => [Egypt, Jordan, Kenya];
+        public Guid[] All => [Egypt, Jordan, Kenya];
     }
 
     /// <summary>Inserted by a context acting for nobody: writes are not filtered, reads are.</summary>

@@ -15,9 +15,19 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
 
     public bool IsSignedIn => Principal?.Identity?.IsAuthenticated == true;
 
+    /// <summary>The account id; null for anonymous visitors and background work.</summary>
+    public string? Id => IsSignedIn ? Principal!.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+
+    /// <summary>The name shown for the caller's actions: display name, else the sign-in name.</summary>
+    public string? Name => IsSignedIn
+        ? Principal!.FindFirstValue(ClaimTypes.GivenName) ?? Principal!.Identity!.Name
+        : null;
+
     public string? Role => IsSignedIn ? Roles.All.FirstOrDefault(Principal!.IsInRole) : null;
 
+    public string? CountryIso3 => IsSignedIn ? Principal!.FindFirstValue(CountryClaim) : null;
+
     public AccessScope Scope => IsSignedIn
-        ? AccessScope.For(Role, Principal!.FindFirstValue(CountryClaim), Principal!.FindFirstValue(RegionClaim))
+        ? AccessScope.For(Role, CountryIso3, Principal!.FindFirstValue(RegionClaim))
         : AccessScope.None;
 }

@@ -5,26 +5,100 @@ using Pathway.Web.Framework;
 
 namespace Pathway.Web.Assessments;
 
+/// <summary>Where a round stands. The allowed moves between them are in <see cref="RoundWorkflow"/>.</summary>
 public enum AssessmentStatus
 {
     Draft,
+    RatingOpen,
+    Consensus,
+    Submitted,
+    Returned,
+    Validated,
+    Published,
+}
+
+/// <summary>What a round covers: the whole country, one named area, or one theme.</summary>
+public enum AssessmentScope
+{
+    National,
+    Subnational,
+    Thematic,
+}
+
+/// <summary>The three uses WHO states for the Pathway.</summary>
+public enum AssessmentPurpose
+{
+    IdentifyNeeds,
+    TakeStock,
+    DefineActions,
 }
 
 /// <summary>
-/// A country's assessment round, pinned to one framework version. The foundation carries only what
-/// the framework and scoping rules need (a round pins its version; a round belongs to its country);
-/// the assessment workflow grows it.
+/// A country's assessment round, pinned to one framework version for its whole life. Its status only
+/// changes through <see cref="RoundWorkflow"/>; every change to it and its rows is audited by
+/// <see cref="AuditInterceptor"/>.
 /// </summary>
-public sealed class Assessment : ICountryOwned
+public sealed class Assessment : ICountryOwned, IAudited
 {
-    public int Id { get; private set; }
+    public const int TitleLength = 200;
+    public const int ScopeDetailLength = 200;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string CountryIso3 { get; init; }
     public Country? Country { get; private set; }
     public int FrameworkVersionId { get; init; }
     public FrameworkVersion? FrameworkVersion { get; private set; }
     public required string Title { get; set; }
+    public AssessmentScope Scope { get; set; }
+
+    /// <summary>The subnational area's name or the thematic focus; empty for a national round.</summary>
+    public string? ScopeDetail { get; set; }
+
+    public AssessmentPurpose Purpose { get; set; }
+    public DateOnly? PlannedStart { get; set; }
+    public DateOnly? PlannedEnd { get; set; }
     public AssessmentStatus Status { get; private set; } = AssessmentStatus.Draft;
+
+    /// <summary>1 for the first publication; a correction after publication opens the next revision.</summary>
+    public int Revision { get; private set; } = 1;
+
+    /// <summary>Set the first time the round is submitted: from then on reviewers in scope may see it.</summary>
+    public DateTimeOffset? FirstSubmittedAt { get; private set; }
+
+    /// <summary>How many times the current revision has been submitted (review comments are numbered by it).</summary>
+    public int Submissions { get; private set; }
+
     public DateTimeOffset CreatedAt { get; init; }
+    public string? CreatedById { get; init; }
+
+    /// <summary>Concurrency token: two people moving the round at once cannot both succeed.</summary>
+    public int Version { get; private set; }
+
+    public List<Participant> Participants { get; } = [];
+
+    Guid IAudited.AssessmentId => Id;
+
+    string IAudited.AuditLabel => Title;
+
+    /// <summary>Moves the round; the caller has checked the move with <see cref="RoundWorkflow"/>.</summary>
+    internal void MoveTo(AssessmentStatus next, DateTimeOffset now)
+    {
+        if (Status == AssessmentStatus.Published && next != AssessmentStatus.Published)
+        {
+            Revision++;
+            Submissions = 0;
+        }
+        if (next == AssessmentStatus.Submitted)
+        {
+            FirstSubmittedAt ??= now;
+            Submissions++;
+        }
+        Status = next;
+        Version++;
+    }
+
+    /// <summary>Nothing in a round can change once it is published, until a correction reopens it.</summary>
+    public bool IsReadOnly => Status == AssessmentStatus.Published;
 }
 
 internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessment>
@@ -32,12 +106,19 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
     public void Configure(EntityTypeBuilder<Assessment> builder)
     {
         builder.Property(assessment => assessment.CountryIso3).HasMaxLength(3).IsFixedLength();
-        builder.Property(assessment => assessment.Title).HasMaxLength(200);
+        builder.Property(assessment => assessment.Title).HasMaxLength(Assessment.TitleLength);
+        builder.Property(assessment => assessment.ScopeDetail).HasMaxLength(Assessment.ScopeDetailLength);
         builder.Property(assessment => assessment.Status).HasConversion<string>().HasMaxLength(30);
+        builder.Property(assessment => assessment.Scope).HasConversion<string>().HasMaxLength(30);
+        builder.Property(assessment => assessment.Purpose).HasConversion<string>().HasMaxLength(30);
+        builder.Property(assessment => assessment.CreatedById).HasMaxLength(450);
+        builder.Property(assessment => assessment.Version).IsConcurrencyToken();
         builder.HasOne(assessment => assessment.Country).WithMany()
             .HasForeignKey(assessment => assessment.CountryIso3).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(assessment => assessment.FrameworkVersion).WithMany()
             .HasForeignKey(assessment => assessment.FrameworkVersionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(assessment => assessment.Participants).WithOne()
+            .HasForeignKey(participant => participant.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(assessment => assessment.CountryIso3);
     }
 }

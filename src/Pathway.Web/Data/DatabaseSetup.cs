@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Pathway.Web.Assessments;
 
 namespace Pathway.Web.Data;
 
@@ -36,7 +37,8 @@ public static class DatabaseSetup
                     throw new InvalidOperationException(
                         "Database:Provider is Postgres but ConnectionStrings:Pathway is not set.");
                 }
-                services.AddDbContext<PathwayDb, PostgresPathwayDb>(options => options.UseNpgsql(connectionString));
+                services.AddDbContext<PathwayDb, PostgresPathwayDb>((provider, options) => options.UseNpgsql(connectionString)
+                    .AddInterceptors(provider.GetRequiredService<AuditInterceptor>()));
                 break;
             default:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -45,9 +47,12 @@ public static class DatabaseSetup
                     Directory.CreateDirectory(directory);
                     connectionString = $"Data Source={Path.Combine(directory, "pathway.db")}";
                 }
-                services.AddDbContext<PathwayDb, SqlitePathwayDb>(options => options.UseSqlite(connectionString));
+                services.AddDbContext<PathwayDb, SqlitePathwayDb>((provider, options) => options.UseSqlite(connectionString)
+                    .AddInterceptors(provider.GetRequiredService<AuditInterceptor>()));
                 break;
         }
+
+        services.AddScoped<AuditInterceptor>();
 
         // Keys in the database, so every app server reads the same cookies and bearer tokens.
         services.AddDataProtection()

@@ -33,6 +33,15 @@ public abstract class PathwayDb : IdentityDbContext<PathwayUser>, IDataProtectio
     public DbSet<Behaviour> Behaviours => Set<Behaviour>();
     public DbSet<Mechanism> Mechanisms => Set<Mechanism>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<Rating> Ratings => Set<Rating>();
+    public DbSet<ConsensusRating> ConsensusRatings => Set<ConsensusRating>();
+    public DbSet<EvidenceItem> Evidence => Set<EvidenceItem>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
+    public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
+    public DbSet<PublishedRelease> PublishedReleases => Set<PublishedRelease>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the country-scope query filter; EF parameterises them per context instance.

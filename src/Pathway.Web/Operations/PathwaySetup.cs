@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.ResponseCompression;
 using Pathway.Web.Accounts;
+using Pathway.Web.Assessments;
 using Pathway.Web.Components;
 using Pathway.Web.Countries;
 using Pathway.Web.Data;
@@ -28,6 +29,7 @@ public static class PathwaySetup
         services.AddScoped<FrameworkReader>();
         services.AddSingleton<FrameworkTreeCache>();
         services.AddScoped<CountryDirectory>();
+        services.AddAssessments();
 
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
@@ -75,6 +77,7 @@ public static class PathwaySetup
         app.MapHealthChecks("/health").DisableHttpMetrics();
         app.MapAuthApi();
         app.MapFrameworkApi();
+        app.MapAssessmentsApi();
         app.MapCountriesApi();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>();

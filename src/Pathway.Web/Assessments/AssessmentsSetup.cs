@@ -1,0 +1,36 @@
+using Pathway.Web.Accounts;
+
+namespace Pathway.Web.Assessments;
+
+/// <summary>The assessment feature's services and its API, each slice mapping its own routes.</summary>
+public static class AssessmentsSetup
+{
+    public static IServiceCollection AddAssessments(this IServiceCollection services)
+    {
+        services.AddScoped<RoundDirectory>();
+        services.AddScoped<ParticipantRoster>();
+        services.AddScoped<RatingBook>();
+        services.AddScoped<ConsensusBook>();
+        services.AddScoped<EvidenceLocker>();
+        services.AddScoped<RoundTransitions>();
+        services.AddScoped<Publisher>();
+        services.AddScoped<RoundResults>();
+        services.AddScoped<AuditTrail>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAssessmentsApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/assessments").WithTags("Assessments").RequireAuthorization(Policies.ApiUser);
+        RoundsApi.Map(api);
+        ParticipantsApi.Map(api);
+        RatingsApi.Map(api);
+        ConsensusApi.Map(api);
+        EvidenceApi.Map(api);
+        TransitionsApi.Map(api);
+        ResultsApi.Map(api);
+        AuditApi.Map(api);
+        PublishedApi.Map(routes);
+        return routes;
+    }
+}

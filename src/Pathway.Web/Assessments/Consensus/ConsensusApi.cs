@@ -1,0 +1,7 @@
+namespace Pathway.Web.Assessments;
+
+/// <summary>STUB — to be written.</summary>
+internal static class ConsensusApi
+{
+    public static void Map(IEndpointRouteBuilder routes) => ArgumentNullException.ThrowIfNull(routes);
+}

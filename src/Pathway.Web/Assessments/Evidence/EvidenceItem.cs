@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Pathway.Web.Assessments.Evidence;
+using Pathway.Web.Countries;
+
+namespace Pathway.Web.Assessments;
+
+/// <summary>What kind of source a piece of evidence is.</summary>
+public enum EvidenceType
+{
+    Law,
+    Policy,
+    Regulation,
+    Contract,
+    Report,
+    Dataset,
+    Minutes,
+    Interview,
+    SiteVisit,
+    Other,
+}
+
+/// <summary>
+/// A source behind a mechanism's agreed rating: a link or an uploaded file. The file's bytes live in
+/// <see cref="EvidenceFile"/>, so listing evidence never loads them, and in the database, so every app
+/// server can serve them.
+/// </summary>
+public sealed class EvidenceItem : ICountryOwned, IAudited
+{
+    public const int TitleLength = 300;
+    public const int IssuerLength = 200;
+    public const int UrlLength = 2000;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid AssessmentId { get; init; }
+    public required string CountryIso3 { get; init; }
+    public Country? Country { get; private set; }
+    public required string MechanismCode { get; init; }
+    public EvidenceType Type { get; set; }
+    public required string Title { get; set; }
+    public DateOnly? Date { get; set; }
+    public string? Issuer { get; set; }
+
+    /// <summary>May be shown on the published page when the country publishes public evidence.</summary>
+    public bool IsPublic { get; set; }
+
+    /// <summary>An absolute http(s) link; null for an uploaded file.</summary>
+    public string? Url { get; init; }
+
+    public Guid? FileId { get; init; }
+    public EvidenceFile? File { get; init; }
+
+    /// <summary>The cleaned download name, with the extension of the file's real type.</summary>
+    public string? FileName { get; init; }
+
+    public EvidenceFileType? FileType { get; init; }
+    public long? FileSize { get; init; }
+    public string? AddedById { get; init; }
+    public string? AddedByName { get; init; }
+    public DateTimeOffset AddedAt { get; init; }
+
+    string IAudited.AuditLabel => $"{MechanismCode}: {Title}";
+}
+
+/// <summary>An uploaded evidence file's bytes, checked by <see cref="EvidenceFileCheck"/> before it is stored.</summary>
+public sealed class EvidenceFile : ICountryOwned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string CountryIso3 { get; init; }
+    public Country? Country { get; private set; }
+    public required byte[] Content { get; init; }
+
+    /// <summary>Hex SHA-256 of the content, recorded in the audit trail in place of the bytes.</summary>
+    public required string Sha256 { get; init; }
+}
+
+internal sealed class EvidenceItemConfiguration : IEntityTypeConfiguration<EvidenceItem>
+{
+    public void Configure(EntityTypeBuilder<EvidenceItem> builder)
+    {
+        builder.Property(e => e.CountryIso3).HasMaxLength(3).IsFixedLength();
+        builder.Property(e => e.MechanismCode).HasMaxLength(20);
+        builder.Property(e => e.Type).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.Title).HasMaxLength(EvidenceItem.TitleLength);
+        builder.Property(e => e.Issuer).HasMaxLength(EvidenceItem.IssuerLength);
+        builder.Property(e => e.Url).HasMaxLength(EvidenceItem.UrlLength);
+        builder.Property(e => e.FileName).HasMaxLength(260);
+        builder.Property(e => e.FileType).HasConversion<string>().HasMaxLength(10);
+        builder.Property(e => e.AddedById).HasMaxLength(450);
+        builder.Property(e => e.AddedByName).HasMaxLength(200);
+        builder.HasOne(e => e.Country).WithMany().HasForeignKey(e => e.CountryIso3).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Assessment>().WithMany().HasForeignKey(e => e.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(e => e.File).WithOne().HasForeignKey<EvidenceItem>(e => e.FileId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => new { e.AssessmentId, e.MechanismCode });
+    }
+}
+
+internal sealed class EvidenceFileConfiguration : IEntityTypeConfiguration<EvidenceFile>
+{
+    public void Configure(EntityTypeBuilder<EvidenceFile> builder)
+    {
+        builder.Property(f => f.CountryIso3).HasMaxLength(3).IsFixedLength();
+        builder.Property(f => f.Sha256).HasMaxLength(64).IsFixedLength();
+        builder.HasOne(f => f.Country).WithMany().HasForeignKey(f => f.CountryIso3).OnDelete(DeleteBehavior.Restrict);
+    }
+}

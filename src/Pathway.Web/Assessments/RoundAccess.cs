@@ -1,0 +1,71 @@
+using Pathway.Web.Accounts;
+
+namespace Pathway.Web.Assessments;
+
+/// <summary>
+/// What the caller may do in one round, decided in one place from their role, their country and
+/// their part in the round. Which rounds they can see at all is decided in the query
+/// (<see cref="RoundQueries.VisibleTo"/> and the country-scope filter), never here alone.
+/// </summary>
+public sealed record RoundPermissions(
+    AssessmentStatus Status,
+    bool IsAdministrator,
+    bool IsFocalPoint,
+    bool IsCountryMember,
+    bool IsReviewer,
+    bool IsRegionalOfficer,
+    ParticipantRole? MyRole)
+{
+    /// <summary>Edit the round's details and its participants.</summary>
+    public bool CanManage => (IsFocalPoint || IsAdministrator) && Status != AssessmentStatus.Published;
+
+    public bool CanManageParticipants => (IsFocalPoint || IsAdministrator) && RoundWorkflow.AcceptsParticipants(Status);
+
+    public bool IsFacilitator => MyRole == ParticipantRole.Facilitator || IsFocalPoint || IsAdministrator;
+
+    public bool IsRespondent => MyRole == ParticipantRole.Respondent;
+
+    public bool CanRate => IsRespondent && RoundWorkflow.AcceptsRatings(Status);
+
+    /// <summary>Facilitators see the spread as it builds; everyone else on the round once consensus opens.</summary>
+    public bool CanSeeSpread => IsFacilitator
+        || (RoundWorkflow.SpreadIsOpen(Status) && (MyRole is not null || IsCountryMember || IsReviewer || IsRegionalOfficer));
+
+    public bool CanRecordConsensus => IsFacilitator && RoundWorkflow.AcceptsConsensus(Status);
+
+    public bool CanAddEvidence => (IsFacilitator || IsRespondent) && RoundWorkflow.AcceptsEvidence(Status);
+
+    public bool CanReview => IsReviewer && Status == AssessmentStatus.Submitted;
+
+    public bool CanSeeAudit => IsFacilitator || IsReviewer || IsRegionalOfficer;
+
+    public bool CanPublish => IsFocalPoint && Status == AssessmentStatus.Validated;
+
+    /// <summary>Whether the caller may make this move, by who the move belongs to.</summary>
+    public bool CanMove(WorkflowMove move)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        return move.From == Status && move.Actor switch
+        {
+            WorkflowActor.Team => IsFacilitator,
+            WorkflowActor.Reviewer => IsReviewer,
+            WorkflowActor.FocalPoint => IsFocalPoint,
+            _ => false,
+        };
+    }
+
+    public static RoundPermissions For(CurrentUser user, string countryIso3, AssessmentStatus status, ParticipantRole? myRole)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var role = user.Role;
+        var ownCountry = user.CountryIso3 is not null && user.CountryIso3 == countryIso3;
+        return new(
+            status,
+            IsAdministrator: role == Roles.Administrator,
+            IsFocalPoint: role == Roles.CountryFocalPoint && ownCountry,
+            IsCountryMember: ownCountry && role is Roles.CountryFocalPoint or Roles.CountryContributor,
+            IsReviewer: role == Roles.Reviewer,
+            IsRegionalOfficer: role == Roles.RegionalOfficer,
+            myRole);
+    }
+}

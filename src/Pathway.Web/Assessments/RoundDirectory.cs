@@ -1,0 +1,187 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Pathway.Web.Accounts;
+using Pathway.Web.Data;
+using Pathway.Web.Framework;
+using Pathway.Web.Localization;
+
+namespace Pathway.Web.Assessments;
+
+/// <summary>A round as the caller sees it, with what they may do in it.</summary>
+public sealed record Round(
+    Guid Id,
+    string CountryIso3,
+    LocalizedText CountryName,
+    string Title,
+    AssessmentScope Scope,
+    string? ScopeDetail,
+    AssessmentPurpose Purpose,
+    DateOnly? PlannedStart,
+    DateOnly? PlannedEnd,
+    AssessmentStatus Status,
+    int Revision,
+    int Submissions,
+    string FrameworkVersion,
+    DateTimeOffset CreatedAt,
+    int Version,
+    Guid? MyParticipantId,
+    RoundPermissions Can);
+
+/// <summary>One line of a list of rounds.</summary>
+public sealed record RoundSummary(
+    Guid Id, string CountryIso3, LocalizedText CountryName, string Title, AssessmentScope Scope, string? ScopeDetail,
+    AssessmentStatus Status, int Revision, string FrameworkVersion, DateOnly? PlannedStart, DateOnly? PlannedEnd,
+    DateTimeOffset CreatedAt, ParticipantRole? MyRole);
+
+/// <summary>What a focal point fills in to open a round.</summary>
+public sealed class NewRound
+{
+    public string? CountryIso3 { get; set; }
+    public string? Title { get; set; }
+    public AssessmentScope Scope { get; set; }
+    public string? ScopeDetail { get; set; }
+    public AssessmentPurpose Purpose { get; set; } = AssessmentPurpose.TakeStock;
+    public DateOnly? PlannedStart { get; set; }
+    public DateOnly? PlannedEnd { get; set; }
+
+    /// <summary>The framework version to pin; empty for the newest.</summary>
+    public string? FrameworkVersion { get; set; }
+}
+
+/// <summary>Finding, listing and opening rounds; shared by the pages and the API.</summary>
+public sealed class RoundDirectory(PathwayDb db, CurrentUser user, FrameworkReader framework, TimeProvider clock, IStringLocalizer<SharedResource> l)
+{
+    public async Task<List<RoundSummary>> ListAsync(string? countryIso3 = null, CancellationToken cancellationToken = default)
+    {
+        var userId = user.Id;
+        var query = db.Assessments.AsNoTracking().VisibleTo(user);
+        if (!string.IsNullOrWhiteSpace(countryIso3))
+        {
+            var iso3 = countryIso3.Trim().ToUpperInvariant();
+            query = query.Where(round => round.CountryIso3 == iso3);
+        }
+        var rows = await query
+            .Select(round => new
+            {
+                round.Id, round.CountryIso3, CountryName = round.Country!.Name, round.Title, round.Scope, round.ScopeDetail,
+                round.Status, round.Revision, Version = round.FrameworkVersion!.Version, round.PlannedStart, round.PlannedEnd,
+                round.CreatedAt,
+                MyRole = round.Participants.Where(p => p.UserId == userId).Select(p => (ParticipantRole?)p.Role).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        return [.. rows
+            .OrderByDescending(row => row.CreatedAt)
+            .Select(row => new RoundSummary(row.Id, row.CountryIso3, row.CountryName, row.Title, row.Scope, row.ScopeDetail,
+                row.Status, row.Revision, row.Version, row.PlannedStart, row.PlannedEnd, row.CreatedAt, row.MyRole))];
+    }
+
+    /// <summary>The round if the caller may see it; null otherwise (callers answer 404, never 403, so existence does not leak).</summary>
+    public async Task<Round?> FindAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var userId = user.Id;
+        var row = await db.Assessments.AsNoTracking().VisibleTo(user)
+            .Where(round => round.Id == id)
+            .Select(round => new
+            {
+                round.Id, round.CountryIso3, CountryName = round.Country!.Name, round.Title, round.Scope, round.ScopeDetail,
+                round.Purpose, round.PlannedStart, round.PlannedEnd, round.Status, round.Revision, round.Submissions,
+                FrameworkVersion = round.FrameworkVersion!.Version, round.CreatedAt, round.Version,
+                Me = round.Participants.Where(p => p.UserId == userId).Select(p => new { p.Id, p.Role }).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+        var can = RoundPermissions.For(user, row.CountryIso3, row.Status, row.Me?.Role);
+        return new Round(row.Id, row.CountryIso3, row.CountryName, row.Title, row.Scope, row.ScopeDetail, row.Purpose,
+            row.PlannedStart, row.PlannedEnd, row.Status, row.Revision, row.Submissions, row.FrameworkVersion, row.CreatedAt,
+            row.Version, row.Me?.Id, can);
+    }
+
+    /// <summary>Whether the caller may open rounds for a country: its focal point, or an administrator.</summary>
+    public bool CanCreateFor(string countryIso3) =>
+        user.Role == Roles.Administrator || (user.Role == Roles.CountryFocalPoint && user.CountryIso3 == countryIso3);
+
+    public async Task<Outcome<Guid>> CreateAsync(NewRound input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var country = (input.CountryIso3 ?? user.CountryIso3)?.Trim().ToUpperInvariant();
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrEmpty(country) || !await db.Countries.AnyAsync(c => c.Iso3 == country, cancellationToken))
+        {
+            errors[nameof(NewRound.CountryIso3)] = [l["Rounds.Error.Country"]];
+        }
+        else if (!CanCreateFor(country))
+        {
+            return Failure.Forbidden(l["Rounds.Error.Title"], l["Rounds.Error.NotFocalPoint"]);
+        }
+        var title = input.Title?.Trim();
+        if (string.IsNullOrEmpty(title))
+        {
+            errors[nameof(NewRound.Title)] = [l["Rounds.Error.TitleRequired"]];
+        }
+        else if (title.Length > Assessment.TitleLength)
+        {
+            errors[nameof(NewRound.Title)] = [l["Rounds.Error.TitleLength", Assessment.TitleLength]];
+        }
+        if (!Enum.IsDefined(input.Scope))
+        {
+            errors[nameof(NewRound.Scope)] = [l["Rounds.Error.Scope"]];
+        }
+        if (!Enum.IsDefined(input.Purpose))
+        {
+            errors[nameof(NewRound.Purpose)] = [l["Rounds.Error.Purpose"]];
+        }
+        var detail = input.ScopeDetail?.Trim();
+        if (input.Scope != AssessmentScope.National && string.IsNullOrEmpty(detail))
+        {
+            errors[nameof(NewRound.ScopeDetail)] = [l[input.Scope == AssessmentScope.Subnational ? "Rounds.Error.AreaRequired" : "Rounds.Error.ThemeRequired"]];
+        }
+        else if (detail?.Length > Assessment.ScopeDetailLength)
+        {
+            errors[nameof(NewRound.ScopeDetail)] = [l["Rounds.Error.ScopeDetailLength", Assessment.ScopeDetailLength]];
+        }
+        if (input.PlannedStart is { } start && input.PlannedEnd is { } end && end < start)
+        {
+            errors[nameof(NewRound.PlannedEnd)] = [l["Rounds.Error.Dates"]];
+        }
+        var versionCode = string.IsNullOrWhiteSpace(input.FrameworkVersion)
+            ? await framework.CurrentVersionAsync(cancellationToken)
+            : input.FrameworkVersion.Trim();
+        var versionId = versionCode is null ? null : await db.FrameworkVersions.AsNoTracking()
+            .Where(v => v.Version == versionCode).Select(v => (int?)v.Id).SingleOrDefaultAsync(cancellationToken);
+        if (versionId is null)
+        {
+            errors[nameof(NewRound.FrameworkVersion)] = [l["Rounds.Error.FrameworkVersion", versionCode ?? ""]];
+        }
+        if (errors.Count > 0)
+        {
+            return Failure.Invalid(l["Rounds.Error.Title"], l["Rounds.Error.Detail"], errors);
+        }
+
+        var round = new Assessment
+        {
+            CountryIso3 = country!,
+            FrameworkVersionId = versionId!.Value,
+            Title = title!,
+            Scope = input.Scope,
+            ScopeDetail = input.Scope == AssessmentScope.National ? null : detail,
+            Purpose = input.Purpose,
+            PlannedStart = input.PlannedStart,
+            PlannedEnd = input.PlannedEnd,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedById = user.Id,
+        };
+        db.Assessments.Add(round);
+        await db.SaveChangesAsync(cancellationToken);
+        return round.Id;
+    }
+
+    /// <summary>The framework tree a round is pinned to (its mechanisms are the only codes it accepts).</summary>
+    public Task<FrameworkTree?> FrameworkOfAsync(Round round, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        return framework.TreeAsync(round.FrameworkVersion, cancellationToken);
+    }
+}
