@@ -3,8 +3,11 @@
 # the app from its build output, loads a few pages and APIs, then the bare Kestrel ceiling.
 #
 #   bench/run.sh [sqlite|postgres|all] [--clients 32] [--seconds 20] [--users 2000]
-#                [--warmup 3] [--prewarm 30] [--assessments-per-country 2] [--queries] [--no-build]
+#                [--warmup 3] [--prewarm 30] [--assessments-per-country 2] [--round-participants 200]
+#                [--queries] [--no-build]
 #
+#   --round-participants  respondents in each of the two bench rounds (rating open; validated with
+#                consensus) that the assessment scenarios load; 0 leaves those scenarios out
 #   --prewarm    seconds of load over all paths before the first measurement: the app's JIT
 #                takes tens of seconds under load to settle (tiered compilation, dynamic PGO)
 #   --queries    also count the SQL commands each scenario runs (a second app start with EF
@@ -21,7 +24,7 @@ cd "$root"
 source "$root/scripts/postgres.sh"
 
 usage() {
-  sed -n '4,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '4,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   [ $# -gt 0 ] && echo "bench/run.sh: $*" >&2
   exit 2
 }
@@ -33,6 +36,7 @@ users=2000
 warmup=3
 prewarm=30
 per_country=2
+round_participants=200
 build=1
 queries=0
 case "${1:-}" in
@@ -40,7 +44,7 @@ case "${1:-}" in
 esac
 while [ $# -gt 0 ]; do
   case "$1" in
-    --clients | --seconds | --users | --warmup | --prewarm | --assessments-per-country)
+    --clients | --seconds | --users | --warmup | --prewarm | --assessments-per-country | --round-participants)
       [ $# -ge 2 ] && [[ "$2" =~ ^[0-9]+$ ]] || usage "$1 needs a whole number"
       case "$1" in
         --clients) clients=$2 ;;
@@ -49,6 +53,7 @@ while [ $# -gt 0 ]; do
         --warmup) warmup=$2 ;;
         --prewarm) prewarm=$2 ;;
         --assessments-per-country) per_country=$2 ;;
+        --round-participants) round_participants=$2 ;;
       esac
       shift 2 ;;
     --queries) queries=1; shift ;;
@@ -176,18 +181,25 @@ run_one() {
   export Database__MigrateOnStart=true
   export Pathway__DataDirectory=$work_dir
 
+  local rounds_args=() note="$users users, $per_country assessments/country"
+  if [ "$round_participants" -gt 0 ]; then
+    rounds_args=(--rounds-file "$work_dir/rounds.json")
+    note="$note; 2 rounds of $round_participants respondents"
+  fi
+
   echo
-  echo "== $db: dataset ($users users, $per_country assessments per country)"
-  dotnet "$bench_dll" generate --users "$users" --assessments-per-country "$per_country"
+  echo "== $db: dataset ($users users, $per_country assessments per country, bench rounds of $round_participants respondents)"
+  dotnet "$bench_dll" generate --users "$users" --assessments-per-country "$per_country" \
+    --round-participants "$round_participants" "${rounds_args[@]}"
 
   echo
   echo "== $db: load ($clients clients, $seconds s per scenario after $warmup s warm-up; $prewarm s pre-warm first)"
   start_app
   echo "App (pid $app_pid) at http://127.0.0.1:$app_port; load average now $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
   for path in "${scenarios[@]}"; do path_args+=(--path "$path"); done
-  dotnet "$bench_dll" load --url "http://127.0.0.1:$app_port" "${path_args[@]}" \
+  dotnet "$bench_dll" load --url "http://127.0.0.1:$app_port" "${path_args[@]}" "${rounds_args[@]}" \
     --clients "$clients" --seconds "$seconds" --warmup "$warmup" --prewarm "$prewarm" \
-    --label "$db" --note "$users users, $per_country assessments/country" \
+    --label "$db" --note "$note" \
     --server-pid "$app_pid" --results "$results_dir" || status=1
   stop_app
 

@@ -24,13 +24,19 @@ internal static class DatasetGenerator
     private const string AssessmentTitlePrefix = "Bench assessment";
     private const string FrameworkVersion = "1";
 
-    private static readonly string[] Known = ["--users", "--assessments-per-country"];
+    private static readonly string[] Known = ["--users", "--assessments-per-country", "--round-participants", "--rounds-file"];
 
     public static async Task<int> RunAsync(string[] args)
     {
         var options = Options.Parse(args, Known, passUnknown: true);
         var userCount = options.Int("--users", null, 0, 1_000_000);
         var perCountry = options.Int("--assessments-per-country", 2, 0, 1_000);
+        var roundParticipants = options.Int("--round-participants", 0, 0, 10_000);
+        var roundsFile = options.Text("--rounds-file");
+        if (roundsFile is not null && roundParticipants == 0)
+        {
+            options.Problem("--rounds-file needs --round-participants N (N > 0).");
+        }
         if (options.Problems.Count > 0)
         {
             return options.Fail();
@@ -53,6 +59,8 @@ internal static class DatasetGenerator
 
         var usersOk = await CreateUsersAsync(app.Services, DatabaseSetup.Provider(app.Configuration), userCount);
         var assessmentsOk = await CreateAssessmentsAsync(app.Services, perCountry);
+        var roundsOk = roundParticipants == 0
+            || await BenchRounds.CreateAsync(app.Services, DatabaseSetup.Provider(app.Configuration), roundParticipants, roundsFile);
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -63,7 +71,7 @@ internal static class DatasetGenerator
             Console.WriteLine($"Now in the database: {users} users, {assessments} assessments, {countries} countries.");
         }
         Console.WriteLine($"Done in {Seconds(started)}.");
-        return usersOk && assessmentsOk ? Options.Ok : Options.Failed;
+        return usersOk && assessmentsOk && roundsOk ? Options.Ok : Options.Failed;
     }
 
     private sealed record PlannedUser(int Number, string Email, string Role, string? Country, string? Region);

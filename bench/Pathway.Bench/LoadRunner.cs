@@ -12,7 +12,7 @@ namespace Pathway.Bench;
 internal static class LoadRunner
 {
     private static readonly string[] Known =
-        ["--url", "--path", "--clients", "--seconds", "--warmup", "--prewarm", "--bare-port", "--label", "--note", "--results", "--max-requests", "--server-pid"];
+        ["--url", "--path", "--clients", "--seconds", "--warmup", "--prewarm", "--bare-port", "--label", "--note", "--results", "--max-requests", "--server-pid", "--rounds-file"];
 
     /// <summary>A request slower than this is an error (a stuck server must not hang the run).</summary>
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
@@ -33,6 +33,11 @@ internal static class LoadRunner
         var label = options.Text("--label") ?? "";
         var note = options.Text("--note") ?? "";
         var resultsDirectory = options.Text("--results") ?? Path.Combine("bench", "results");
+        var roundsFile = options.Text("--rounds-file");
+        if (roundsFile is not null && !File.Exists(roundsFile))
+        {
+            options.Problem($"--rounds-file {roundsFile}: no such file (bench/run.sh makes it with generate --rounds-file).");
+        }
 
         Uri? baseUri = null;
         if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out baseUri) || baseUri.Scheme is not ("http" or "https")))
@@ -43,9 +48,9 @@ internal static class LoadRunner
         {
             options.Problem($"--url must be a loopback address (127.0.0.1, ::1 or localhost): this tool loads only this machine (got '{url}').");
         }
-        if (paths.Count == 0)
+        if (paths.Count == 0 && roundsFile is null)
         {
-            options.Problem("Give at least one --path.");
+            options.Problem("Give at least one --path or a --rounds-file.");
         }
         foreach (var path in paths.Where(path => !path.StartsWith('/')))
         {
@@ -59,23 +64,33 @@ internal static class LoadRunner
 
         var run = new RunInfo(TimeProvider.System.GetUtcNow(), label, note, baseUri, settings, MachineLoad.OneMinuteAverage());
         using var client = CreateClient(settings.Clients);
+        List<Scenario> scenarios = [.. paths.Select(path => Scenario.Get(path, new Uri(baseUri, path)))];
+        if (roundsFile is not null)
+        {
+            var rounds = await BenchRoundsFile.ReadAsync(roundsFile);
+            scenarios.AddRange(await AssessmentScenarios.CreateAsync(client, baseUri, rounds, settings.Clients));
+            if (note.Length == 0)
+            {
+                note = AssessmentScenarios.Describe(rounds);
+            }
+            run = run with { Note = note };
+        }
         if (settings.PrewarmSeconds > 0)
         {
             // The app compiles its hot code to tier 1 over its first tens of seconds under load;
             // a per-path warm-up of a few seconds would measure the JIT in the first scenario.
-            Console.WriteLine($"Pre-warming every path for {settings.PrewarmSeconds} s...");
-            await LoopAsync(client, [.. paths.Select(path => new Uri(baseUri, path))], settings.Clients,
-                TimeSpan.FromSeconds(settings.PrewarmSeconds), settings.MaxRequests);
+            Console.WriteLine($"Pre-warming every scenario for {settings.PrewarmSeconds} s...");
+            await LoopAsync(client, [.. scenarios], settings.Clients, TimeSpan.FromSeconds(settings.PrewarmSeconds), settings.MaxRequests);
         }
         var results = new List<ScenarioResult>();
-        foreach (var path in paths)
+        foreach (var scenario in scenarios)
         {
-            results.Add(await RunScenarioAsync(client, path, new Uri(baseUri, path), settings, server));
+            results.Add(await RunScenarioAsync(client, scenario, settings, server));
         }
         await using (var bare = await BareServer.StartAsync(barePort))
         {
             // The bare server shares this process with the load generator: its CPU time is not its own.
-            results.Add(await RunScenarioAsync(client, BareServer.ScenarioName, bare.Address, settings, server: null));
+            results.Add(await RunScenarioAsync(client, Scenario.Get(BareServer.ScenarioName, bare.Address), settings, server: null));
         }
 
         Console.WriteLine();
@@ -114,16 +129,16 @@ internal static class LoadRunner
         }
     }
 
-    private static async Task<ScenarioResult> RunScenarioAsync(HttpClient client, string name, Uri uri, LoadSettings settings, Process? server)
+    private static async Task<ScenarioResult> RunScenarioAsync(HttpClient client, Scenario scenario, LoadSettings settings, Process? server)
     {
-        Console.WriteLine($"{name}: {settings.WarmupSeconds} s warm-up, then {settings.Clients} clients for {settings.Seconds} s ({uri})");
+        Console.WriteLine($"{scenario.Name}: {settings.WarmupSeconds} s warm-up, then {settings.Clients} clients for {settings.Seconds} s ({scenario.Uri})");
         if (settings.WarmupSeconds > 0)
         {
-            await LoopAsync(client, [uri], settings.Clients, TimeSpan.FromSeconds(settings.WarmupSeconds), settings.MaxRequests);
+            await LoopAsync(client, [scenario], settings.Clients, TimeSpan.FromSeconds(settings.WarmupSeconds), settings.MaxRequests);
         }
         var cpuBefore = ProcessorTime(server);
-        var measured = await LoopAsync(client, [uri], settings.Clients, TimeSpan.FromSeconds(settings.Seconds), settings.MaxRequests);
-        var result = ScenarioResult.From(name, uri, measured, ProcessorTime(server) - cpuBefore);
+        var measured = await LoopAsync(client, [scenario], settings.Clients, TimeSpan.FromSeconds(settings.Seconds), settings.MaxRequests);
+        var result = ScenarioResult.From(scenario.Name, scenario.Uri, measured, ProcessorTime(server) - cpuBefore);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {result.Requests} requests, {result.RequestsPerSecond:F1}/s, p50 {result.P50Ms:F2} ms, p99 {result.P99Ms:F2} ms, {result.Errors} errors"));
         return result;
@@ -140,31 +155,32 @@ internal static class LoadRunner
         return process.TotalProcessorTime;
     }
 
-    /// <summary>The clients loop until the time is up; with several URIs each client takes them in turn.</summary>
-    private static async Task<Measurement> LoopAsync(HttpClient client, Uri[] uris, int clients, TimeSpan duration, long maxRequests)
+    /// <summary>The clients loop until the time is up; with several scenarios each client takes them in turn.</summary>
+    private static async Task<Measurement> LoopAsync(HttpClient client, Scenario[] scenarios, int clients, TimeSpan duration, long maxRequests)
     {
         var budget = new RequestBudget(maxRequests);
         var started = Stopwatch.GetTimestamp();
         var deadline = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var workers = Enumerable.Range(0, clients)
-            .Select(index => Task.Run(() => ClientLoopAsync(client, uris, index, deadline, budget)))
+            .Select(index => Task.Run(() => ClientLoopAsync(client, scenarios, index, deadline, budget)))
             .ToArray();
         var recorders = await Task.WhenAll(workers);
         // Until the last in-flight request finished, so the rate is not flattered.
         return new Measurement(recorders, Stopwatch.GetElapsedTime(started));
     }
 
-    private static async Task<ClientRecorder> ClientLoopAsync(HttpClient client, Uri[] uris, int next, long deadline, RequestBudget budget)
+    private static async Task<ClientRecorder> ClientLoopAsync(HttpClient client, Scenario[] scenarios, int index, long deadline, RequestBudget budget)
     {
         var recorder = new ClientRecorder();
         var buffer = new byte[16 * 1024];
-        while (Stopwatch.GetTimestamp() < deadline && budget.TryTake())
+        for (long iteration = 0; Stopwatch.GetTimestamp() < deadline && budget.TryTake(); iteration++)
         {
-            var uri = uris[next++ % uris.Length];
+            var scenario = scenarios[(index + iteration) % scenarios.Length];
+            using var request = scenario.Create(index, iteration);
             var start = Stopwatch.GetTimestamp();
             try
             {
-                using var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead);
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
                 await using var body = await response.Content.ReadAsStreamAsync();
                 long bytes = 0;
                 int read;
@@ -189,6 +205,16 @@ internal static class LoadRunner
         }
         return recorder;
     }
+}
+
+/// <summary>
+/// One kind of request the clients send in a loop. <see cref="Create"/> gets the client's index and its
+/// iteration, so a scenario can give each client its own identity and vary what it sends.
+/// </summary>
+internal sealed record Scenario(string Name, Uri Uri, Func<int, long, HttpRequestMessage> Create)
+{
+    /// <summary>An anonymous GET of one address.</summary>
+    public static Scenario Get(string name, Uri uri) => new(name, uri, (_, _) => new HttpRequestMessage(HttpMethod.Get, uri));
 }
 
 internal sealed record LoadSettings(int Clients, int Seconds, int WarmupSeconds, int PrewarmSeconds, int MaxRequests);

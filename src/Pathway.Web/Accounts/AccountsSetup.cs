@@ -56,6 +56,10 @@ public static class AccountsSetup
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddDefaultTokenProviders();
 
+        // Invitation links (password-reset codes) stay valid for a week; setting the password, or any
+        // other change of the security stamp, ends them sooner.
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = Assessments.ParticipantRoster.InvitationLifetime);
+
         // A changed role, scope or lock reaches existing sessions within minutes.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
 

@@ -9,6 +9,12 @@ public static class AssessmentsSetup
     {
         services.AddScoped<RoundDirectory>();
         services.AddScoped<ParticipantRoster>();
+        // Invitations go by e-mail when Mail:Smtp:Host is set; otherwise to the log (the link is also shown to whoever invites).
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section);
+        services.AddScoped<IInvitationSender>(provider =>
+            string.IsNullOrWhiteSpace(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<MailOptions>>().Value.Smtp.Host)
+                ? ActivatorUtilities.CreateInstance<LogInvitationSender>(provider)
+                : ActivatorUtilities.CreateInstance<SmtpInvitationSender>(provider));
         services.AddScoped<RatingBook>();
         services.AddScoped<ConsensusBook>();
         services.AddScoped<EvidenceLocker>();
@@ -31,6 +37,7 @@ public static class AssessmentsSetup
         ResultsApi.Map(api);
         AuditApi.Map(api);
         PublishedApi.Map(routes);
+        EvidenceDownloads.Map(routes);
         return routes;
     }
 }

@@ -134,7 +134,7 @@ public sealed class RoundDirectory(PathwayDb db, CurrentUser user, FrameworkRead
             errors[nameof(NewRound.Purpose)] = [l["Rounds.Error.Purpose"]];
         }
         var detail = input.ScopeDetail?.Trim();
-        if (input.Scope != AssessmentScope.National && string.IsNullOrEmpty(detail))
+        if (Enum.IsDefined(input.Scope) && input.Scope != AssessmentScope.National && string.IsNullOrEmpty(detail))
         {
             errors[nameof(NewRound.ScopeDetail)] = [l[input.Scope == AssessmentScope.Subnational ? "Rounds.Error.AreaRequired" : "Rounds.Error.ThemeRequired"]];
         }

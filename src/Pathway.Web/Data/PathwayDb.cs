@@ -19,12 +19,12 @@ public abstract class PathwayDb : IdentityDbContext<PathwayUser>, IDataProtectio
     /// <summary>The query filter name under which country scoping is applied.</summary>
     public const string CountryScopeFilter = "CountryScope";
 
-    private readonly AccessScope scope;
+    private readonly CurrentUser? currentUser;
 
     protected PathwayDb(DbContextOptions options, CurrentUser? currentUser)
         : base(options)
     {
-        scope = currentUser?.Scope ?? AccessScope.None;
+        this.currentUser = currentUser;
     }
 
     public DbSet<Region> Regions => Set<Region>();
@@ -44,10 +44,13 @@ public abstract class PathwayDb : IdentityDbContext<PathwayUser>, IDataProtectio
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    // Read by the country-scope query filter; EF parameterises them per context instance.
-    private bool ScopeIsGlobal => scope.IsGlobal;
-    private string? ScopeCountry => scope.CountryIso3;
-    private string? ScopeRegion => scope.RegionCode;
+    // Read by the country-scope query filter each time a query runs, not when the context is built:
+    // on a cookie request Identity's security-stamp check builds this context before the request's
+    // user is set, and a scope captured then would be "nobody".
+    private AccessScope Scope => currentUser?.Scope ?? AccessScope.None;
+    private bool ScopeIsGlobal => Scope.IsGlobal;
+    private string? ScopeCountry => Scope.CountryIso3;
+    private string? ScopeRegion => Scope.RegionCode;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,4 +1,211 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Pathway.Web.Accounts;
+using Pathway.Web.Data;
+using Pathway.Web.Framework;
+using Pathway.Web.Scoring;
+
 namespace Pathway.Web.Assessments;
 
-/// <summary>STUB — to be written.</summary>
-public sealed class ConsensusBook;
+/// <summary>One respondent's comment in the spread: the group they speak for and their answer, never their name.</summary>
+public sealed record SpreadComment(StakeholderGroup Group, IndividualAnswer Answer, string Comment);
+
+/// <summary>The spread of one mechanism's individual ratings, with the comments given.</summary>
+public sealed record MechanismSpread(string BehaviourCode, string MechanismCode, RatingSpread Spread, IReadOnlyList<SpreadComment> Comments);
+
+/// <summary>The agreed answer stored for one mechanism, as pages and the API show it (and as a conflict reports it).</summary>
+public sealed record AgreedRating(
+    string MechanismCode,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<MechanismAnswerState>))] MechanismAnswerState State,
+    int? Level,
+    string Rationale,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<RatingConfidence>))] RatingConfidence Confidence,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<ConsensusMethod>))] ConsensusMethod Method,
+    string? DissentNotes,
+    int Version,
+    string? RecordedBy,
+    DateTimeOffset RecordedAt)
+{
+    [JsonIgnore]
+    public MechanismAnswer Answer => MechanismAnswer.From(State, Level);
+}
+
+/// <summary>
+/// The consensus step of a round: the spread of individual ratings for the facilitator, and the
+/// agreed answer per mechanism, saved with optimistic concurrency so two facilitators cannot
+/// silently overwrite each other. Shared by the pages and the API.
+/// </summary>
+public sealed class ConsensusBook(PathwayDb db, CurrentUser user, FrameworkReader framework, TimeProvider clock, IStringLocalizer<SharedResource> l)
+{
+    /// <summary>
+    /// The spread for every mechanism of the round's framework version (or only <paramref name="mechanismCode"/>'s),
+    /// in framework order, read with one query. Only for those who may see it (respondents see nothing of the
+    /// others before the consensus step).
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<MechanismSpread>>> SpreadAsync(
+        Round round, string? mechanismCode = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        if (!round.Can.CanSeeSpread)
+        {
+            return Failure.Forbidden(l["Round.Forbidden"], l["Consensus.Error.SpreadClosed"]);
+        }
+        var tree = await framework.TreeAsync(round.FrameworkVersion, cancellationToken)
+            ?? throw new InvalidOperationException($"The round's framework version {round.FrameworkVersion} is missing.");
+
+        var rows = await db.Ratings.AsNoTracking()
+            .Where(rating => rating.AssessmentId == round.Id && (mechanismCode == null || rating.MechanismCode == mechanismCode))
+            .Select(rating => new { rating.MechanismCode, rating.Participant!.Group, rating.State, rating.Level, rating.Comment })
+            .ToListAsync(cancellationToken);
+        var byCode = rows.ToLookup(row => row.MechanismCode, StringComparer.Ordinal);
+
+        var result = new List<MechanismSpread>(tree.Behaviours.Sum(behaviour => behaviour.Mechanisms.Count));
+        foreach (var behaviour in tree.Behaviours)
+        {
+            foreach (var mechanism in behaviour.Mechanisms.Where(m => mechanismCode is null || m.Code == mechanismCode))
+            {
+                var ratings = byCode[mechanism.Code]
+                    .Select(row => new { row.Group, Answer = IndividualAnswer.From(row.State, row.Level), row.Comment })
+                    .ToList();
+                var spread = RatingSpread.Of(ratings.Select(rating => new IndividualRating(rating.Group, rating.Answer)));
+                var comments = ratings
+                    .Where(rating => rating.Comment is not null)
+                    .OrderBy(rating => rating.Group)
+                    .Select(rating => new SpreadComment(rating.Group, rating.Answer, rating.Comment!))
+                    .ToList();
+                result.Add(new MechanismSpread(behaviour.Code, mechanism.Code, spread, comments));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The agreed answers recorded so far, by mechanism code; for those who may see the spread.</summary>
+    public async Task<Outcome<IReadOnlyDictionary<string, AgreedRating>>> ConsensusAsync(Round round, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        if (!round.Can.CanSeeSpread)
+        {
+            return Failure.Forbidden(l["Round.Forbidden"], l["Consensus.Error.SpreadClosed"]);
+        }
+        var rows = await Agreed(round.Id).ToListAsync(cancellationToken);
+        return rows.ToDictionary(row => row.MechanismCode, StringComparer.Ordinal);
+    }
+
+    /// <summary>How many evidence items are attached to a mechanism of the round.</summary>
+    public Task<int> EvidenceCountAsync(Round round, string mechanismCode, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        return db.Evidence.AsNoTracking()
+            .CountAsync(item => item.AssessmentId == round.Id && item.MechanismCode == mechanismCode, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records the agreed answer for a mechanism. <see cref="ConsensusInput.Version"/> is the version the
+    /// caller saw (0 when none was stored): when another save came first, nothing is written and the
+    /// failure is a conflict carrying the stored <see cref="AgreedRating"/>.
+    /// </summary>
+    public async Task<Outcome<AgreedRating>> SaveAsync(Round round, string mechanismCode, ConsensusInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        ArgumentNullException.ThrowIfNull(input);
+        if (!round.Can.CanRecordConsensus)
+        {
+            return Refusal(round);
+        }
+        var tree = await framework.TreeAsync(round.FrameworkVersion, cancellationToken)
+            ?? throw new InvalidOperationException($"The round's framework version {round.FrameworkVersion} is missing.");
+        var code = tree.Behaviours.SelectMany(behaviour => behaviour.Mechanisms)
+            .Select(mechanism => mechanism.Code)
+            .FirstOrDefault(known => string.Equals(known, mechanismCode?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (code is null)
+        {
+            var example = tree.Behaviours.SelectMany(behaviour => behaviour.Mechanisms).Select(mechanism => mechanism.Code).FirstOrDefault() ?? "";
+            return Failure.NotFound(l["Consensus.Error.Title"], l["Round.UnknownMechanism", mechanismCode ?? "", round.FrameworkVersion, example]);
+        }
+        var decision = input.Check(l, out var errors);
+        if (decision is null)
+        {
+            return Failure.Invalid(l["Consensus.Error.Title"], l["Consensus.Error.Detail"], errors);
+        }
+
+        var row = await db.ConsensusRatings
+            .SingleOrDefaultAsync(rating => rating.AssessmentId == round.Id && rating.MechanismCode == code, cancellationToken);
+        if ((row?.Version ?? 0) != input.Version)
+        {
+            return await ConflictAsync(round.Id, code, cancellationToken);
+        }
+        if (row is null)
+        {
+            row = new ConsensusRating { AssessmentId = round.Id, CountryIso3 = round.CountryIso3, MechanismCode = code };
+            db.ConsensusRatings.Add(row);
+        }
+        else
+        {
+            // The update only applies where the stored version is still the one the caller saw: a save
+            // between this read and the write makes it touch no row, which EF reports as a concurrency failure.
+            db.Entry(row).Property(rating => rating.Version).OriginalValue = input.Version;
+        }
+        row.Record(decision, user.Id, user.Name, clock.GetUtcNow());
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return await ConflictAsync(round.Id, code, cancellationToken);
+        }
+        catch (DbUpdateException) when (input.Version == 0)
+        {
+            // Two first saves at once: the unique index (AssessmentId, MechanismCode) lets one in.
+            db.ChangeTracker.Clear();
+            if (await Agreed(round.Id, code).AnyAsync(cancellationToken))
+            {
+                return await ConflictAsync(round.Id, code, cancellationToken);
+            }
+            throw;
+        }
+        return ToAgreed(row);
+    }
+
+    private Failure Refusal(Round round)
+    {
+        if (round.Status == AssessmentStatus.Published)
+        {
+            return Failure.Forbidden(l["Round.Forbidden"], l["Round.ReadOnly"]);
+        }
+        if (round.Can.IsFacilitator)
+        {
+            return Failure.Forbidden(l["Round.Forbidden"], l["Consensus.Error.NotOpen", l[$"Status.{round.Status}"]]);
+        }
+        return Failure.Forbidden(l["Round.Forbidden"], l["Consensus.Error.NotFacilitator"]);
+    }
+
+    private async Task<Failure> ConflictAsync(Guid roundId, string code, CancellationToken cancellationToken)
+    {
+        var current = await Agreed(roundId, code).SingleOrDefaultAsync(cancellationToken);
+        var detail = current is null
+            ? l["Consensus.Error.ConflictNone"]
+            : l["Consensus.Error.ConflictDetail", current.RecordedBy ?? l["Consensus.Someone"].Value, FormatTime(current.RecordedAt), current.Version];
+        return Failure.Conflict(l["Consensus.Error.ConflictTitle"], detail, current);
+    }
+
+    /// <summary>A moment as the reader reads it, in UTC (the round's people may sit in several time zones).</summary>
+    public static string FormatTime(DateTimeOffset at) =>
+        at.ToUniversalTime().ToString("g", CultureInfo.CurrentCulture) + " UTC";
+
+    /// <summary>The round's agreed answers, or one mechanism's (filtered before the projection, which SQL cannot see into).</summary>
+    private IQueryable<AgreedRating> Agreed(Guid roundId, string? code = null) =>
+        db.ConsensusRatings.AsNoTracking()
+            .Where(rating => rating.AssessmentId == roundId && (code == null || rating.MechanismCode == code))
+            .Select(rating => new AgreedRating(
+                rating.MechanismCode, rating.State, rating.Level, rating.Rationale, rating.Confidence, rating.Method,
+                rating.DissentNotes, rating.Version, rating.RecordedByName, rating.RecordedAt));
+
+    private static AgreedRating ToAgreed(ConsensusRating row) => new(
+        row.MechanismCode, row.State, row.Level, row.Rationale, row.Confidence, row.Method,
+        row.DissentNotes, row.Version, row.RecordedByName, row.RecordedAt);
+}

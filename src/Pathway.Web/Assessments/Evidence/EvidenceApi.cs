@@ -1,7 +1,253 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Pathway.Web.Assessments.Evidence;
+
 namespace Pathway.Web.Assessments;
 
-/// <summary>STUB — to be written.</summary>
+/// <summary>A piece of evidence as the API returns it; enums as their names.</summary>
+public sealed record EvidenceDto(
+    Guid Id,
+    string MechanismCode,
+    string Type,
+    string Title,
+    DateOnly? Date,
+    string? Issuer,
+    bool IsPublic,
+    string? Url,
+    string? FileName,
+    string? FileType,
+    long? FileSize,
+    string? FileUrl,
+    string? AddedBy,
+    DateTimeOffset AddedAt,
+    bool CanRemove);
+
+/// <summary>
+/// The fields of <c>POST /api/assessments/{id}/evidence</c> (multipart/form-data): a link (<see cref="Url"/>)
+/// or a file (<see cref="File"/>), exactly one of the two.
+/// </summary>
+public sealed class EvidenceForm
+{
+    /// <summary>A mechanism of the round's framework version, e.g. "DS.1".</summary>
+    public string? MechanismCode { get; set; }
+
+    /// <summary>Law, Policy, Regulation, Contract, Report, Dataset, Minutes, Interview, SiteVisit or Other.</summary>
+    public string? Type { get; set; }
+
+    public string? Title { get; set; }
+
+    /// <summary>yyyy-MM-dd, optional.</summary>
+    public string? Date { get; set; }
+
+    public string? Issuer { get; set; }
+
+    /// <summary>true when the item may be shown on the published page.</summary>
+    public bool? IsPublic { get; set; }
+
+    /// <summary>An absolute http(s) address, for a link.</summary>
+    public string? Url { get; set; }
+
+    /// <summary>PDF, DOCX, XLSX, PNG or JPEG, at most 20 MB, checked by content.</summary>
+    public IFormFile? File { get; set; }
+}
+
+/// <summary>Evidence of a round: list, add (link or file), download a file, remove.</summary>
 internal static class EvidenceApi
 {
-    public static void Map(IEndpointRouteBuilder routes) => ArgumentNullException.ThrowIfNull(routes);
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.MapGet("/{id:guid}/evidence", ListEvidence).WithName("ListEvidence")
+            .WithDescription("The round's evidence, oldest first; ?mechanism=CODE for one mechanism. File bytes come from each item's fileUrl.");
+        routes.MapPost("/{id:guid}/evidence", AddEvidence).WithName("AddEvidence")
+            .WithDescription("Adds a link or a file to a mechanism (multipart/form-data: mechanismCode, type, title, date, issuer, isPublic, "
+                + "and url or file). Files: PDF, DOCX, XLSX, PNG or JPEG, at most 20 MB, checked by their content. "
+                + "Facilitators and respondents, while rating is open, in consensus, or after the round is returned.")
+            .Accepts<EvidenceForm>("multipart/form-data")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            // Bearer tokens are never sent by a browser on its own, so a cross-site form cannot use this endpoint.
+            .DisableAntiforgery()
+            // A file part may be as large as the whole upload allows; the request body limit is set in the handler.
+            .WithMetadata(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = EvidenceLocker.MaxUploadRequestBytes });
+        routes.MapGet("/{id:guid}/evidence/{evidenceId:guid}/file", DownloadEvidenceFile).WithName("DownloadEvidenceFile")
+            .WithDescription("The uploaded file, as an attachment under its real content type.");
+        routes.MapDelete("/{id:guid}/evidence/{evidenceId:guid}", RemoveEvidence).WithName("RemoveEvidence")
+            .WithDescription("Removes an item and its file: by the person who added it or a facilitator, while the round takes evidence.");
+    }
+
+    public static async Task<Results<Ok<List<EvidenceDto>>, ProblemHttpResult>> ListEvidence(
+        Guid id, string? mechanism, RoundDirectory rounds, EvidenceLocker locker, IStringLocalizer<SharedResource> l,
+        CancellationToken cancellationToken)
+    {
+        var round = await rounds.FindAsync(id, cancellationToken);
+        if (round is null)
+        {
+            return RoundNotFound(l);
+        }
+        if (!string.IsNullOrWhiteSpace(mechanism) && await locker.CheckMechanismAsync(round, mechanism, cancellationToken) is { } unknown)
+        {
+            return unknown.ToProblem();
+        }
+        var items = await locker.ListAsync(round, mechanism, cancellationToken);
+        return TypedResults.Ok(items.Select(item => ToDto(round.Id, item)).ToList());
+    }
+
+    public static async Task<Results<Created<EvidenceDto>, ProblemHttpResult>> AddEvidence(
+        Guid id, HttpRequest request, RoundDirectory rounds, EvidenceLocker locker, IStringLocalizer<SharedResource> l,
+        CancellationToken cancellationToken)
+    {
+        var round = await rounds.FindAsync(id, cancellationToken);
+        if (round is null)
+        {
+            return RoundNotFound(l);
+        }
+        if (!request.HasFormContentType)
+        {
+            return TypedResults.Problem(title: l["Evidence.Error.Title"], detail: l["Evidence.Error.FormUnreadable", EvidenceLocker.MaxMegabytes],
+                statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+        if (request.ContentLength > EvidenceLocker.MaxUploadRequestBytes)
+        {
+            return TooLarge(locker, l);
+        }
+        // The server stops reading past the limit (a body sent without a declared length); only this
+        // endpoint's limit changes, the global default stays for the rest of the site.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+        {
+            bodyLimit.MaxRequestBodySize = EvidenceLocker.MaxUploadRequestBytes;
+        }
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(locker, l);
+        }
+        catch (InvalidDataException)
+        {
+            // A malformed body, or one past the form limits (a body without a declared length).
+            return TypedResults.Problem(title: l["Evidence.Error.Title"], detail: l["Evidence.Error.FormUnreadable", EvidenceLocker.MaxMegabytes],
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var input = ReadInput(form, errors, l);
+        if (form.Files.Count > 1)
+        {
+            errors[EvidenceLocker.FileField] = [l["Evidence.Error.OneFile"]];
+        }
+        var file = form.Files.Count > 0 ? form.Files[0] : null;
+        if (file is null && string.IsNullOrWhiteSpace(input.Url))
+        {
+            errors[nameof(NewEvidence.Url)] = [l["Evidence.Error.LinkOrFile"]];
+        }
+        if (errors.Count > 0)
+        {
+            return Failure.Invalid(l["Evidence.Error.Title"], l["Evidence.Error.Detail"], errors).ToProblem();
+        }
+
+        var outcome = file is null
+            ? await locker.AddLinkAsync(round, input, cancellationToken)
+            : await locker.AddFileAsync(round, input, file, cancellationToken);
+        if (outcome.Failure is { } failure)
+        {
+            return failure.ToProblem();
+        }
+        var dto = ToDto(round.Id, outcome.Value!);
+        return TypedResults.Created(dto.FileUrl ?? $"/api/assessments/{round.Id}/evidence?mechanism={Uri.EscapeDataString(dto.MechanismCode)}", dto);
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadEvidenceFile(
+        Guid id, Guid evidenceId, HttpResponse response, RoundDirectory rounds, EvidenceLocker locker, IStringLocalizer<SharedResource> l,
+        CancellationToken cancellationToken)
+    {
+        var round = await rounds.FindAsync(id, cancellationToken);
+        if (round is null)
+        {
+            return RoundNotFound(l);
+        }
+        var file = await locker.OpenFileAsync(round, evidenceId, cancellationToken);
+        return file.Failure is { } failure ? failure.ToProblem() : EvidenceDownloads.Serve(response, file.Value!);
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveEvidence(
+        Guid id, Guid evidenceId, RoundDirectory rounds, EvidenceLocker locker, IStringLocalizer<SharedResource> l,
+        CancellationToken cancellationToken)
+    {
+        var round = await rounds.FindAsync(id, cancellationToken);
+        if (round is null)
+        {
+            return RoundNotFound(l);
+        }
+        var failure = await locker.RemoveAsync(round, evidenceId, cancellationToken);
+        return failure is null ? TypedResults.NoContent() : failure.ToProblem();
+    }
+
+    private static NewEvidence ReadInput(IFormCollection form, Dictionary<string, string[]> errors, IStringLocalizer<SharedResource> l)
+    {
+        var input = new NewEvidence
+        {
+            MechanismCode = Text(form, "mechanismCode"),
+            Title = Text(form, "title"),
+            Issuer = Text(form, "issuer"),
+            Url = Text(form, "url"),
+        };
+        if (Text(form, "type") is { } type)
+        {
+            // Names only: "3" or "Law,Policy" would otherwise parse.
+            if (Enum.TryParse<EvidenceType>(type, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && char.IsAsciiLetter(type[0])
+                && !type.Contains(',', StringComparison.Ordinal))
+            {
+                input.Type = parsed;
+            }
+            else
+            {
+                errors[nameof(NewEvidence.Type)] = [l["Evidence.Error.TypeUnknown", type, string.Join(", ", Enum.GetNames<EvidenceType>())]];
+            }
+        }
+        if (Text(form, "date") is { } date)
+        {
+            if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                input.Date = parsed;
+            }
+            else
+            {
+                errors[nameof(NewEvidence.Date)] = [l["Evidence.Error.DateFormat"]];
+            }
+        }
+        if (Text(form, "isPublic") is { } isPublic)
+        {
+            if (bool.TryParse(isPublic, out var parsed))
+            {
+                input.IsPublic = parsed;
+            }
+            else
+            {
+                errors[nameof(NewEvidence.IsPublic)] = [l["Evidence.Error.IsPublic"]];
+            }
+        }
+        return input;
+    }
+
+    private static string? Text(IFormCollection form, string name) =>
+        form.TryGetValue(name, out var values) && !string.IsNullOrWhiteSpace(values.ToString()) ? values.ToString().Trim() : null;
+
+    private static EvidenceDto ToDto(Guid roundId, EvidenceView item) => new(
+        item.Id, item.MechanismCode, item.Type.ToString(), item.Title, item.Date, item.Issuer, item.IsPublic, item.Url,
+        item.FileName, item.FileType?.ToString(), item.FileSize,
+        item.IsFile ? $"/api/assessments/{roundId}/evidence/{item.Id}/file" : null,
+        item.AddedByName, item.AddedAt, item.CanRemove);
+
+    private static ProblemHttpResult TooLarge(EvidenceLocker locker, IStringLocalizer<SharedResource> l) => TypedResults.Problem(
+        title: l["Evidence.Error.TooLargeTitle"], detail: locker.RefusalMessage(EvidenceFileRefusal.TooLarge),
+        statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    private static ProblemHttpResult RoundNotFound(IStringLocalizer<SharedResource> l) =>
+        Failure.NotFound(l["Round.NotFoundTitle"], l["Round.NotFound"]).ToProblem();
 }

@@ -1,4 +1,414 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Pathway.Web.Accounts;
+using Pathway.Web.Assessments.Evidence;
+using Pathway.Web.Data;
+using Pathway.Web.Framework;
+
 namespace Pathway.Web.Assessments;
 
-/// <summary>STUB — to be written.</summary>
-public sealed class EvidenceLocker;
+/// <summary>What a person fills in for a piece of evidence; a link also gives <see cref="Url"/>, a file comes beside it.</summary>
+public sealed class NewEvidence
+{
+    public string? MechanismCode { get; set; }
+    public EvidenceType? Type { get; set; }
+    public string? Title { get; set; }
+    public DateOnly? Date { get; set; }
+    public string? Issuer { get; set; }
+    public bool IsPublic { get; set; }
+
+    /// <summary>An absolute http(s) address; empty for an uploaded file.</summary>
+    public string? Url { get; set; }
+}
+
+/// <summary>One piece of evidence as a list shows it (never with the file's bytes).</summary>
+public sealed record EvidenceView(
+    Guid Id,
+    string MechanismCode,
+    EvidenceType Type,
+    string Title,
+    DateOnly? Date,
+    string? Issuer,
+    bool IsPublic,
+    string? Url,
+    string? FileName,
+    EvidenceFileType? FileType,
+    long? FileSize,
+    string? AddedByName,
+    DateTimeOffset AddedAt,
+    bool CanRemove)
+{
+    public bool IsFile => FileType is not null;
+}
+
+/// <summary>A stored file ready to serve: its bytes, the content type of its real type, and its cleaned name.</summary>
+public sealed record EvidenceDownload(byte[] Content, string ContentType, string FileName);
+
+/// <summary>
+/// Evidence behind a round's mechanisms: links and uploaded files, kept in the database. Shared by the
+/// evidence page and the API. Files are checked by content (<see cref="EvidenceFileCheck"/>) before
+/// anything is stored; an item and its file are written, and removed, in one save.
+/// </summary>
+public sealed class EvidenceLocker(PathwayDb db, CurrentUser user, FrameworkReader framework, IStringLocalizer<SharedResource> l, TimeProvider clock)
+{
+    /// <summary>
+    /// The largest upload request the evidence endpoints read: one file at the limit plus room for the
+    /// other fields and the multipart framing. Anything larger is refused before it is read.
+    /// </summary>
+    public const long MaxUploadRequestBytes = EvidenceFileCheck.MaxBytes + (1024 * 1024);
+
+    /// <summary>The file limit in whole megabytes, as messages show it.</summary>
+    public static readonly int MaxMegabytes = (int)(EvidenceFileCheck.MaxBytes / (1024 * 1024));
+
+    /// <summary>The field name file errors are reported under (the API's form field is "file").</summary>
+    public const string FileField = "File";
+
+    private const int CopyBufferBytes = 81_920;
+
+    /// <summary>The round's evidence, optionally for one mechanism (any case); oldest first. Files' bytes are not loaded.</summary>
+    public async Task<List<EvidenceView>> ListAsync(Round round, string? mechanismCode = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var query = db.Evidence.AsNoTracking().Where(item => item.AssessmentId == round.Id);
+        if (!string.IsNullOrWhiteSpace(mechanismCode))
+        {
+            var code = await CanonicalCodeAsync(round, mechanismCode, cancellationToken);
+            if (code is null)
+            {
+                return [];
+            }
+            query = query.Where(item => item.MechanismCode == code);
+        }
+        var rows = await query
+            .Select(item => new
+            {
+                item.Id, item.MechanismCode, item.Type, item.Title, item.Date, item.Issuer, item.IsPublic, item.Url,
+                item.FileName, item.FileType, item.FileSize, item.AddedById, item.AddedByName, item.AddedAt,
+            })
+            .ToListAsync(cancellationToken);
+        // Ordered here: SQLite cannot order by DateTimeOffset.
+        return [.. rows
+            .OrderBy(row => row.AddedAt)
+            .ThenBy(row => row.Id)
+            .Select(row => new EvidenceView(row.Id, row.MechanismCode, row.Type, row.Title, row.Date, row.Issuer, row.IsPublic,
+                row.Url, row.FileName, row.FileType, row.FileSize, row.AddedByName, row.AddedAt, CanRemove(round, row.AddedById)))];
+    }
+
+    /// <summary>The mechanism code as the round's framework spells it, or null when it has no such mechanism.</summary>
+    public async Task<string?> CanonicalCodeAsync(Round round, string? mechanismCode, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var code = mechanismCode?.Trim();
+        if (string.IsNullOrEmpty(code))
+        {
+            return null;
+        }
+        var codes = await MechanismCodesAsync(round, cancellationToken);
+        return codes.FirstOrDefault(known => string.Equals(known, code, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The refusal for a mechanism code the round's framework does not have, for callers that check a filter.</summary>
+    public async Task<Failure?> CheckMechanismAsync(Round round, string mechanismCode, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        if (await CanonicalCodeAsync(round, mechanismCode, cancellationToken) is not null)
+        {
+            return null;
+        }
+        var message = await UnknownMechanismAsync(round, mechanismCode, cancellationToken);
+        return Failure.Invalid(l["Evidence.Error.Title"], nameof(NewEvidence.MechanismCode), message);
+    }
+
+    /// <summary>Adds a link; <see cref="NewEvidence.Url"/> must be an absolute http(s) address.</summary>
+    public Task<Outcome<EvidenceView>> AddLinkAsync(Round round, NewEvidence input, CancellationToken cancellationToken = default) =>
+        AddAsync(round, input, upload: null, cancellationToken);
+
+    /// <summary>Adds an uploaded file (the form's own buffered copy, of known length).</summary>
+    public Task<Outcome<EvidenceView>> AddFileAsync(Round round, NewEvidence input, IFormFile? file, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (file is null)
+        {
+            return AddAsync(round, input, new Upload(null, null, null), cancellationToken);
+        }
+        return AddFileCoreAsync(round, input, file, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds an uploaded file read from <paramref name="content"/>. At most the limit plus one byte is
+    /// ever held: a declared <paramref name="length"/> over the limit is refused before reading, and the
+    /// bytes are counted while reading. <see cref="NewEvidence.Url"/> must be empty.
+    /// </summary>
+    public Task<Outcome<EvidenceView>> AddFileAsync(
+        Round round, NewEvidence input, Stream content, string? fileName, long? length, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return AddAsync(round, input, new Upload(content, fileName, length), cancellationToken);
+    }
+
+    /// <summary>Removes an item, and its file with it: by the person who added it or a facilitator, while the round takes evidence.</summary>
+    public async Task<Failure?> RemoveAsync(Round round, Guid evidenceId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var item = await db.Evidence.SingleOrDefaultAsync(e => e.AssessmentId == round.Id && e.Id == evidenceId, cancellationToken);
+        if (item is null)
+        {
+            return NotFound();
+        }
+        if (!CanRemove(round, item.AddedById))
+        {
+            return Refusal(round, l["Evidence.Error.RemoveTitle"],
+                round.Can.IsFacilitator || round.Can.IsRespondent ? l["Evidence.Error.RemoveNotAllowed"] : l["Evidence.Error.NotAllowed"]);
+        }
+        db.Evidence.Remove(item);
+        if (item.FileId is { } fileId)
+        {
+            // The file row is removed by key: loading up to 20 MB only to delete it would be waste.
+            // Both deletions go through the change tracker, so the item's removal is audited.
+            var file = new EvidenceFile { Id = fileId, CountryIso3 = item.CountryIso3, Content = [], Sha256 = "" };
+            db.EvidenceFiles.Attach(file);
+            db.EvidenceFiles.Remove(file);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>An uploaded file of the round, with what to serve it as; not found for links and for other rounds' items.</summary>
+    public async Task<Outcome<EvidenceDownload>> OpenFileAsync(Round round, Guid evidenceId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var row = await db.Evidence.AsNoTracking()
+            .Where(e => e.AssessmentId == round.Id && e.Id == evidenceId && e.FileId != null)
+            .Select(e => new { e.FileName, e.FileType, e.File!.Content })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (row?.FileType is not { } type || row.Content is null)
+        {
+            return NotFound();
+        }
+        var format = EvidenceFileFormat.Of(type);
+        return new EvidenceDownload(row.Content, format.ContentType, row.FileName ?? EvidenceFileCheck.SafeDownloadName(null, type));
+    }
+
+    private async Task<Outcome<EvidenceView>> AddFileCoreAsync(Round round, NewEvidence input, IFormFile file, CancellationToken cancellationToken)
+    {
+        await using var stream = file.OpenReadStream();
+        return await AddAsync(round, input, new Upload(stream, file.FileName, file.Length), cancellationToken);
+    }
+
+    private async Task<Outcome<EvidenceView>> AddAsync(Round round, NewEvidence input, Upload? upload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        ArgumentNullException.ThrowIfNull(input);
+        if (!round.Can.CanAddEvidence)
+        {
+            return Refusal(round, l["Evidence.Error.Title"], l["Evidence.Error.NotAllowed"]);
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var code = await CanonicalCodeAsync(round, input.MechanismCode, cancellationToken);
+        if (string.IsNullOrWhiteSpace(input.MechanismCode))
+        {
+            errors[nameof(NewEvidence.MechanismCode)] = [l["Evidence.Error.MechanismRequired"]];
+        }
+        else if (code is null)
+        {
+            errors[nameof(NewEvidence.MechanismCode)] = [await UnknownMechanismAsync(round, input.MechanismCode, cancellationToken)];
+        }
+        if (input.Type is not { } type || !Enum.IsDefined(type))
+        {
+            errors[nameof(NewEvidence.Type)] = [l["Evidence.Error.TypeRequired"]];
+        }
+        var title = input.Title?.Trim();
+        if (string.IsNullOrEmpty(title))
+        {
+            errors[nameof(NewEvidence.Title)] = [l["Evidence.Error.TitleRequired"]];
+        }
+        else if (title.Length > EvidenceItem.TitleLength)
+        {
+            errors[nameof(NewEvidence.Title)] = [l["Evidence.Error.TitleLength", EvidenceItem.TitleLength]];
+        }
+        var issuer = string.IsNullOrWhiteSpace(input.Issuer) ? null : input.Issuer.Trim();
+        if (issuer?.Length > EvidenceItem.IssuerLength)
+        {
+            errors[nameof(NewEvidence.Issuer)] = [l["Evidence.Error.IssuerLength", EvidenceItem.IssuerLength]];
+        }
+
+        string? url = null;
+        var givenUrl = input.Url?.Trim();
+        if (upload is null)
+        {
+            url = CheckUrl(givenUrl, errors);
+        }
+        else if (!string.IsNullOrEmpty(givenUrl))
+        {
+            errors[nameof(NewEvidence.Url)] = [l["Evidence.Error.LinkAndFile"]];
+        }
+
+        byte[]? content = null;
+        EvidenceFileCheckResult? check = null;
+        if (upload is not null)
+        {
+            (content, check) = await ReadFileAsync(upload, errors, cancellationToken);
+        }
+
+        if (errors.Count > 0)
+        {
+            return Failure.Invalid(l["Evidence.Error.Title"], l["Evidence.Error.Detail"], errors);
+        }
+
+        EvidenceFile? file = null;
+        if (content is not null && check is { IsAccepted: true })
+        {
+            file = new EvidenceFile
+            {
+                CountryIso3 = round.CountryIso3,
+                Content = content,
+                Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            };
+        }
+        var item = new EvidenceItem
+        {
+            AssessmentId = round.Id,
+            CountryIso3 = round.CountryIso3,
+            MechanismCode = code!,
+            Type = input.Type!.Value,
+            Title = title!,
+            Date = input.Date,
+            Issuer = issuer,
+            IsPublic = input.IsPublic,
+            Url = url,
+            FileId = file?.Id,
+            File = file,
+            FileName = check?.DownloadName,
+            FileType = check?.Format?.Type,
+            FileSize = content?.LongLength,
+            AddedById = user.Id,
+            AddedByName = Truncate(user.Name, 200),
+            AddedAt = clock.GetUtcNow(),
+        };
+        db.Evidence.Add(item);
+        await db.SaveChangesAsync(cancellationToken);
+        return new EvidenceView(item.Id, item.MechanismCode, item.Type, item.Title, item.Date, item.Issuer, item.IsPublic, item.Url,
+            item.FileName, item.FileType, item.FileSize, item.AddedByName, item.AddedAt, CanRemove(round, item.AddedById));
+    }
+
+    private string? CheckUrl(string? url, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrEmpty(url))
+        {
+            errors[nameof(NewEvidence.Url)] = [l["Evidence.Error.UrlRequired"]];
+            return null;
+        }
+        // Only absolute web addresses: javascript:, data:, file: and relative paths are refused.
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || string.IsNullOrEmpty(uri.Host)
+            || url.Any(char.IsControl))
+        {
+            errors[nameof(NewEvidence.Url)] = [l["Evidence.Error.UrlInvalid"]];
+            return null;
+        }
+        var stored = uri.AbsoluteUri;
+        if (stored.Length > EvidenceItem.UrlLength)
+        {
+            errors[nameof(NewEvidence.Url)] = [l["Evidence.Error.UrlLength", EvidenceItem.UrlLength]];
+            return null;
+        }
+        return stored;
+    }
+
+    /// <summary>Reads and checks the file; a refusal becomes an error on the File field.</summary>
+    private async Task<(byte[]? Content, EvidenceFileCheckResult? Check)> ReadFileAsync(
+        Upload upload, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    {
+        if (upload.Content is null)
+        {
+            errors[FileField] = [l["Evidence.Error.FileRequired"]];
+            return (null, null);
+        }
+        if (upload.Length > EvidenceFileCheck.MaxBytes)
+        {
+            errors[FileField] = [RefusalMessage(EvidenceFileRefusal.TooLarge)];
+            return (null, null);
+        }
+        var content = await ReadAtMostAsync(upload.Content, upload.Length, EvidenceFileCheck.MaxBytes + 1, cancellationToken);
+        if (content.LongLength > EvidenceFileCheck.MaxBytes)
+        {
+            errors[FileField] = [RefusalMessage(EvidenceFileRefusal.TooLarge)];
+            return (null, null);
+        }
+        var check = EvidenceFileCheck.Inspect(content, upload.FileName);
+        if (!check.IsAccepted)
+        {
+            errors[FileField] = [RefusalMessage(check.Refusal.Value)];
+            return (null, null);
+        }
+        return (content, check);
+    }
+
+    /// <summary>The reader's-language message for a refused file, saying what is allowed.</summary>
+    public string RefusalMessage(EvidenceFileRefusal refusal) =>
+        l[$"Evidence.Refusal.{refusal}", MaxMegabytes.ToString(CultureInfo.CurrentCulture)];
+
+    /// <summary>Reads up to <paramref name="limit"/> bytes; a longer stream yields exactly <paramref name="limit"/> bytes.</summary>
+    private static async Task<byte[]> ReadAtMostAsync(Stream stream, long? declared, long limit, CancellationToken cancellationToken)
+    {
+        if (stream.CanSeek)
+        {
+            stream.Position = 0;
+        }
+        // Sized to the declared length, so an honest upload is held once, without a final copy.
+        var capacity = (int)Math.Min(limit, declared is > 0 ? declared.Value : CopyBufferBytes);
+        using var buffer = new MemoryStream(capacity);
+        var chunk = new byte[CopyBufferBytes];
+        while (buffer.Length < limit)
+        {
+            var wanted = (int)Math.Min(chunk.Length, limit - buffer.Length);
+            var read = await stream.ReadAsync(chunk.AsMemory(0, wanted), cancellationToken);
+            if (read == 0)
+            {
+                break;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+    }
+
+    private bool CanRemove(Round round, string? addedById) =>
+        RoundWorkflow.AcceptsEvidence(round.Status)
+        && (round.Can.IsFacilitator || (addedById is not null && addedById == user.Id && round.Can.CanAddEvidence));
+
+    /// <summary>Why the caller cannot change evidence now: the round is published, closed to evidence, or not theirs to change.</summary>
+    private Failure Refusal(Round round, string title, string notAllowed)
+    {
+        if (round.Status == AssessmentStatus.Published)
+        {
+            return Failure.Conflict(title, l["Round.ReadOnly"], new { status = round.Status.ToString() });
+        }
+        if (!RoundWorkflow.AcceptsEvidence(round.Status))
+        {
+            return Failure.Conflict(title, l["Evidence.Error.Closed", l[$"Status.{round.Status}"]], new { status = round.Status.ToString() });
+        }
+        return Failure.Forbidden(title, notAllowed);
+    }
+
+    private Failure NotFound() => Failure.NotFound(l["Evidence.Error.NotFoundTitle"], l["Evidence.Error.NotFound"]);
+
+    private async Task<List<string>> MechanismCodesAsync(Round round, CancellationToken cancellationToken)
+    {
+        var tree = await framework.TreeAsync(round.FrameworkVersion, cancellationToken);
+        return tree is null ? [] : [.. tree.Behaviours.SelectMany(behaviour => behaviour.Mechanisms).Select(mechanism => mechanism.Code)];
+    }
+
+    private async Task<string> UnknownMechanismAsync(Round round, string code, CancellationToken cancellationToken)
+    {
+        var codes = await MechanismCodesAsync(round, cancellationToken);
+        return l["Round.UnknownMechanism", code.Trim(), round.FrameworkVersion, codes.FirstOrDefault() ?? ""];
+    }
+
+    private static string? Truncate(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
+
+    private sealed record Upload(Stream? Content, string? FileName, long? Length);
+}
