@@ -11,7 +11,15 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
     public const string CountryClaim = "pathway:country";
     public const string RegionClaim = "pathway:region";
 
-    private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
+    private ClaimsPrincipal? actingAs;
+
+    private ClaimsPrincipal? Principal => accessor.HttpContext?.User ?? actingAs;
+
+    /// <summary>
+    /// Work outside a request (tests, commands) that must act for a given account: the scope is then
+    /// read from <paramref name="principal"/>. A request's own user always wins.
+    /// </summary>
+    internal void ActAs(ClaimsPrincipal principal) => actingAs = principal;
 
     public bool IsSignedIn => Principal?.Identity?.IsAuthenticated == true;
 

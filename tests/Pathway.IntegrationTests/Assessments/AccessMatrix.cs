@@ -75,6 +75,13 @@ public enum Access
     /// <summary>Sign in first: 401 from the API, a redirect to /account/login from a page.</summary>
     SignIn,
 
+    /// <summary>
+    /// Answered exactly as for a round that does not exist (404, or the same 4xx for an unknown id), and
+    /// nothing written: a page's form posted from outside the round is refused by Blazor's form dispatch
+    /// (the page rendered no form) before the not-found page, so existence does not leak either way.
+    /// </summary>
+    Indistinct,
+
     /// <summary>Not asked (a page's form post is asked only of people outside the round).</summary>
     NotChecked,
 
@@ -84,7 +91,8 @@ public enum Access
 
 /// <summary>
 /// One row of the grid per round kind: seven letters, one per <see cref="Caller"/> in column order —
-/// A allowed, H hidden (2xx without the round), N not found, F forbidden, S sign in, - not checked.
+/// A allowed, H hidden (2xx without the round), N not found, F forbidden, S sign in, U as for an unknown
+/// round, - not checked.
 /// </summary>
 public sealed record AccessGrid(string Open, string Consensus, string Submitted, string Published)
 {
@@ -112,6 +120,7 @@ public sealed record AccessGrid(string Open, string Consensus, string Submitted,
             "N" => Access.NotFound,
             "F" => Access.Forbidden,
             "S" => Access.SignIn,
+            "U" => Access.Indistinct,
             "-" => Access.NotChecked,
             var other => throw new InvalidOperationException($"Unknown grid letter '{other}' in '{row}'."),
         };
@@ -137,6 +146,12 @@ public sealed record Cell(AccessWorld World, RoundKind Kind, Caller Caller)
 public sealed record AccessRule(string Method, string Pattern, AccessGrid Grid)
 {
     public string? Query { get; init; }
+
+    /// <summary>
+    /// For a page that shows someone the round but not this part of it (with a message, 200): what only
+    /// those allowed are shown. A 2xx without it counts as <see cref="Access.Forbidden"/>, with it as allowed.
+    /// </summary>
+    public string? Shows { get; init; }
 
     /// <summary>The request body, given the cell and the filled-in URL.</summary>
     public Func<Cell, string, Task<HttpContent?>>? Body { get; init; }
@@ -567,6 +582,10 @@ public static class AccessMatrixRunner
         var body = await response.Content.ReadAsStringAsync(Ct);
         var (actual, detail) = Classify(rule, response, body, round);
 
+        if (expected == Access.Indistinct && (actual == Access.NotFound || (int)response.StatusCode is >= 400 and < 500 and not 401 and not 403))
+        {
+            (actual, detail) = await CompareWithUnknownRoundAsync(rule, cell, values, response, body, detail);
+        }
         if (rule.IsWrite && actual is not Access.Allowed && expected is not Access.Allowed)
         {
             var added = await world.AuditCountAsync(round.Id) - auditBefore;
@@ -585,6 +604,28 @@ public static class AccessMatrixRunner
             await world.RestoreAsync(round.Id, before);
         }
         return new CellResult(rule, cell.Kind, cell.Caller, expected, actual, $"{url} → {detail}");
+    }
+
+    /// <summary>The same request for a round id that does not exist: the answer must be the same (status and body, ids aside).</summary>
+    private static async Task<(Access, string)> CompareWithUnknownRoundAsync(
+        AccessRule rule, Cell cell, Dictionary<string, string> values, HttpResponseMessage response, string body, string detail)
+    {
+        var unknown = Guid.NewGuid().ToString();
+        var other = new Dictionary<string, string>(values, StringComparer.OrdinalIgnoreCase) { ["id"] = unknown };
+        var url = AccessEndpoints.Fill(rule.Pattern, other);
+        using var request = new HttpRequestMessage(new HttpMethod(rule.Method), url);
+        if (rule.Body is not null)
+        {
+            request.Content = await rule.Body(cell, url);
+        }
+        var client = rule.IsApi ? cell.World.ApiClient(cell.Caller) : cell.World.PageClient(cell.Caller);
+        using var answer = await client.SendAsync(request, Ct);
+        var otherBody = await answer.Content.ReadAsStringAsync(Ct);
+        var same = answer.StatusCode == response.StatusCode
+            && otherBody.Replace(unknown, "{id}", StringComparison.OrdinalIgnoreCase) == body.Replace(cell.Round.Id.ToString(), "{id}", StringComparison.OrdinalIgnoreCase);
+        return same
+            ? (Access.Indistinct, detail + " (as for an unknown round)")
+            : (Access.Unexpected, detail + $" but {(int)answer.StatusCode} for an unknown round: existence shows");
     }
 
     /// <summary>The category of a response, and a short description for the failure report.</summary>
@@ -619,6 +660,12 @@ public static class AccessMatrixRunner
         if (response.StatusCode == HttpStatusCode.Forbidden)
         {
             return (Access.Forbidden, detail);
+        }
+        if (response.IsSuccessStatusCode && rule.Shows is { } marker)
+        {
+            return body.Contains(marker, StringComparison.Ordinal)
+                ? (Access.Allowed, detail + $" (shows {marker})")
+                : (Access.Forbidden, detail + $" (without {marker})");
         }
         if (response.IsSuccessStatusCode)
         {
@@ -677,6 +724,7 @@ public static class AccessMatrixRunner
         Access.NotFound => "N",
         Access.Forbidden => "F",
         Access.SignIn => "S",
+        Access.Indistinct => "U",
         Access.NotChecked => "-",
         _ => "?",
     };

@@ -88,7 +88,9 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
 ///                                                An  anonymous
 /// </code>
 /// Letters: A allowed (2xx/3xx, or a 400/409 answer on the merits), H 2xx without the round in it,
-/// N not found, F forbidden, S sign in (401, or a redirect to the login page), - not checked.
+/// N not found, F forbidden (403; for a page with a <see cref="AccessRule.Shows"/> marker also a 2xx
+/// without it), S sign in (401, or a redirect to the login page), U the same answer as for a round that
+/// does not exist, - not checked. Every refused write is also checked to have written no audit entry.
 /// Other countries and other regions get N for everything about a round, never F and never data.
 /// </summary>
 public static class AccessRules
@@ -140,12 +142,15 @@ public static class AccessRules
         Submitted: /*                                  */ "H  H  H  H  H  H  H",
         Published: /*                                  */ "A  A  A  A  A  A  A");
 
-    /// <summary>A page's form posted by people outside the round: not found, and nothing written.</summary>
+    /// <summary>
+    /// A page's form posted by people outside the round: the same answer as for a round that does not
+    /// exist, and nothing written. (People in the round post forms in each slice's own tests.)
+    /// </summary>
     private static readonly AccessGrid OutsidersPostingAForm = new(
-        Open: /*                                       */ "-  -  -  N  N  N  S",
-        Consensus: /*                                  */ "-  -  -  N  N  N  S",
-        Submitted: /*                                  */ "-  -  -  N  -  N  S",
-        Published: /*                                  */ "-  -  -  N  -  N  S");
+        Open: /*                                       */ "-  -  -  U  U  U  S",
+        Consensus: /*                                  */ "-  -  -  U  U  U  S",
+        Submitted: /*                                  */ "-  -  -  U  -  U  S",
+        Published: /*                                  */ "-  -  -  U  -  U  S");
 
     // ---- Rules ------------------------------------------------------------------------------------------
 
@@ -260,9 +265,11 @@ public static class AccessRules
 
         // ---- Pages (signed in with the cookie) ----
         Get("/assessments", ListsShowTheRound),
-        Form("/assessments", "none", Caller.FocalPoint, OutsidersPostingAForm),
-        Get("/assessments/new", AccessGrid.All("A  F  F  A  F  F  S")),
-        Form("/assessments/new", "new-round", Caller.FocalPoint, OutsidersPostingAForm),
+        // No form on the list: a post is answered 400 whoever sends it.
+        Form("/assessments", "none", Caller.FocalPoint, AccessGrid.All("A  A  A  A  A  A  S")),
+        // Focal points get the form (for their own country only); others a page saying they cannot open rounds.
+        Get("/assessments/new", AccessGrid.All("A  H  H  A  H  H  S")),
+        Form("/assessments/new", "new-round", Caller.FocalPoint, AccessGrid.All("A  A  A  A  A  A  S")),
         Get("/assessments/{Id:guid}", TeamReads),
         Form("/assessments/{Id:guid}", "none", Caller.FocalPoint, OutsidersPostingAForm),
         Get("/assessments/{Id:guid}/participants", TeamReads),
@@ -271,9 +278,9 @@ public static class AccessRules
         Form("/assessments/{Id:guid}/rate", "none", Caller.Respondent, OutsidersPostingAForm),
         Get("/assessments/{Id:guid}/rate/{BehaviourCode}", TeamReads),
         Form("/assessments/{Id:guid}/rate/{BehaviourCode}", "rate-behaviour", Caller.Respondent, OutsidersPostingAForm),
-        Get("/assessments/{Id:guid}/consensus", SpreadReads),
+        Get("/assessments/{Id:guid}/consensus", SpreadReads) with { Shows = "consensus-index" },
         Form("/assessments/{Id:guid}/consensus", "none", Caller.FocalPoint, OutsidersPostingAForm),
-        Get("/assessments/{Id:guid}/consensus/{MechanismCode}", SpreadReads),
+        Get("/assessments/{Id:guid}/consensus/{MechanismCode}", SpreadReads) with { Shows = "spread-table" },
         Form("/assessments/{Id:guid}/consensus/{MechanismCode}", "consensus", Caller.FocalPoint, OutsidersPostingAForm),
         Get("/assessments/{Id:guid}/evidence", TeamReads),
         Form("/assessments/{Id:guid}/evidence", "evidence-link", Caller.FocalPoint, OutsidersPostingAForm),

@@ -283,6 +283,20 @@ public class EvidenceTests(PathwayAppFactory factory) : IClassFixture<PathwayApp
     }
 
     [Fact]
+    public async Task A_french_caller_is_told_why_a_file_is_refused_in_french()
+    {
+        var round = await factory.CreateRoundAsync("EGY", AssessmentStatus.RatingOpen);
+        using var client = await ApiClientAsync(round.Facilitator);
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("fr"));
+        using var content = ApiForm(round.MechanismCodes[0], "Décret", file: Png(), fileName: "decret.pdf");
+
+        using var response = await client.PostAsync($"/api/assessments/{round.Id}/evidence", content, Ct);
+
+        var problem = await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("Renommez-le", problem.GetProperty("errors").GetProperty("File")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_executable_named_pdf_is_refused_on_the_page_with_the_message_beside_the_file_field()
     {
         var round = await factory.CreateRoundAsync("EGY", AssessmentStatus.RatingOpen);

@@ -452,6 +452,32 @@ public partial class ParticipantsTests(PathwayAppFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_focal_point_gets_a_new_link_for_someone_who_has_not_accepted_yet()
+    {
+        var round = await factory.CreateRoundAsync("EGY");
+        using var api = await ApiAsync(round.FocalPoint);
+        using var added = await api.PostAsJsonAsync(Url(round), new
+        {
+            email = TestAccounts.UniqueEmail("invited"), displayName = "Eng. Tarek Nabil", group = "OtherGovernmentAgency",
+        }, Ct);
+        var body = JsonDocument.Parse(await added.Content.ReadAsStringAsync(Ct)).RootElement;
+        var participantId = body.GetProperty("participant").GetProperty("id").GetGuid();
+        Assert.True(body.GetProperty("invitationExpiresAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddDays(6));
+        using var client = await factory.CreateSignedInClientAsync(round.FocalPoint);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(PageUrl(round), Ct));
+        Assert.Contains("Invitation not accepted yet", page, StringComparison.Ordinal);
+
+        var html = WebUtility.HtmlDecode(await HttpAssert.HtmlAsync(
+            await client.PostAsync(PageUrl(round), HtmlForm.Find(page, $"invite-{participantId}").ToContent(), Ct)));
+
+        var link = InvitationLink().Match(html);
+        Assert.True(link.Success, "The page shows no new invitation link.");
+        using var invited = factory.CreatePageClient();
+        var form = await invited.GetStringAsync(new Uri(link.Groups["link"].Value).PathAndQuery, Ct);
+        Assert.Contains("Eng. Tarek Nabil", WebUtility.HtmlDecode(form), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task With_a_mail_server_configured_the_invitation_is_e_mailed_with_its_link()
     {
         var round = await factory.CreateRoundAsync("EGY");

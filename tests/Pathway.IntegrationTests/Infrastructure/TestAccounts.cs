@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -83,8 +82,8 @@ public static class TestAccounts
     }
 
     /// <summary>
-    /// A database context acting for <paramref name="user"/> (null: an anonymous visitor). The
-    /// context reads the caller's scope when it is built, so the request's user is set first.
+    /// A database context acting for <paramref name="user"/> (null: an anonymous visitor), as a
+    /// request by that user would: the country-scope filter reads the user's scope on every query.
     /// </summary>
     public static async Task<UserDb> OpenDbAsAsync(this PathwayAppFactory factory, TestUser? user)
     {
@@ -99,7 +98,8 @@ public static class TestAccounts
             principal = await services.GetRequiredService<SignInManager<PathwayUser>>().CreateUserPrincipalAsync(account);
         }
         var scope = factory.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext { User = principal };
+        // Not through IHttpContextAccessor: its value lives in an AsyncLocal and would not outlive this async method.
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(principal);
         return new UserDb(scope, scope.ServiceProvider.GetRequiredService<PathwayDb>());
     }
 

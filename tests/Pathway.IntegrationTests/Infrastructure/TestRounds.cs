@@ -36,10 +36,15 @@ public static class TestRounds
 
         await using var scope = factory.OpenSystemDb();
         var db = scope.Db;
-        var version = await db.FrameworkVersions.AsNoTracking().OrderByDescending(v => v.Id)
-            .Select(v => new { v.Id, Codes = v.Behaviours.OrderBy(b => b.DisplayOrder)
-                .SelectMany(b => b.Mechanisms.OrderBy(m => m.DisplayOrder).Select(m => m.Code)).ToList() })
-            .FirstAsync(Ct);
+        var versionId = await db.FrameworkVersions.AsNoTracking().OrderByDescending(v => v.Id).Select(v => v.Id).FirstAsync(Ct);
+        // Ordered here, not in SQL: PostgreSQL does not keep an ordering inside SelectMany.
+        var mechanisms = await db.Behaviours.AsNoTracking().Where(b => b.FrameworkVersionId == versionId)
+            .SelectMany(b => b.Mechanisms.Select(m => new { m.Code, Behaviour = b.DisplayOrder, m.DisplayOrder })).ToListAsync(Ct);
+        var version = new
+        {
+            Id = versionId,
+            Codes = mechanisms.OrderBy(m => m.Behaviour).ThenBy(m => m.DisplayOrder).Select(m => m.Code).ToList(),
+        };
         var round = new Assessment
         {
             CountryIso3 = country,

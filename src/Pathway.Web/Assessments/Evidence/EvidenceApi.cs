@@ -61,21 +61,32 @@ internal static class EvidenceApi
     {
         ArgumentNullException.ThrowIfNull(routes);
         routes.MapGet("/{id:guid}/evidence", ListEvidence).WithName("ListEvidence")
-            .WithDescription("The round's evidence, oldest first; ?mechanism=CODE for one mechanism. File bytes come from each item's fileUrl.");
+            .WithDescription("The round's evidence, oldest first; ?mechanism=CODE for one mechanism. File bytes come from each item's fileUrl.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         routes.MapPost("/{id:guid}/evidence", AddEvidence).WithName("AddEvidence")
             .WithDescription("Adds a link or a file to a mechanism (multipart/form-data: mechanismCode, type, title, date, issuer, isPublic, "
                 + "and url or file). Files: PDF, DOCX, XLSX, PNG or JPEG, at most 20 MB, checked by their content. "
                 + "Facilitators and respondents, while rating is open, in consensus, or after the round is returned.")
             .Accepts<EvidenceForm>("multipart/form-data")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             // Bearer tokens are never sent by a browser on its own, so a cross-site form cannot use this endpoint.
             .DisableAntiforgery()
             // A file part may be as large as the whole upload allows; the request body limit is set in the handler.
             .WithMetadata(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = EvidenceLocker.MaxUploadRequestBytes });
         routes.MapGet("/{id:guid}/evidence/{evidenceId:guid}/file", DownloadEvidenceFile).WithName("DownloadEvidenceFile")
-            .WithDescription("The uploaded file, as an attachment under its real content type.");
+            .WithDescription("The uploaded file, as an attachment under its real content type.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         routes.MapDelete("/{id:guid}/evidence/{evidenceId:guid}", RemoveEvidence).WithName("RemoveEvidence")
-            .WithDescription("Removes an item and its file: by the person who added it or a facilitator, while the round takes evidence.");
+            .WithDescription("Removes an item and its file: by the person who added it or a facilitator, while the round takes evidence.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     public static async Task<Results<Ok<List<EvidenceDto>>, ProblemHttpResult>> ListEvidence(

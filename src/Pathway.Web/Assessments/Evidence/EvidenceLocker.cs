@@ -167,8 +167,12 @@ public sealed class EvidenceLocker(PathwayDb db, CurrentUser user, FrameworkRead
         {
             // The file row is removed by key: loading up to 20 MB only to delete it would be waste.
             // Both deletions go through the change tracker, so the item's removal is audited.
-            var file = new EvidenceFile { Id = fileId, CountryIso3 = item.CountryIso3, Content = [], Sha256 = "" };
-            db.EvidenceFiles.Attach(file);
+            var file = db.EvidenceFiles.Local.FirstOrDefault(f => f.Id == fileId);
+            if (file is null)
+            {
+                file = new EvidenceFile { Id = fileId, CountryIso3 = item.CountryIso3, Content = [], Sha256 = "" };
+                db.EvidenceFiles.Attach(file);
+            }
             db.EvidenceFiles.Remove(file);
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -64,10 +64,10 @@ public sealed class ParticipantChange : IParticipantDetails
 
 /// <summary>
 /// The person added, and for a person without a password the link with which they set one (shown to
-/// whoever added them, and sent through <see cref="IInvitationSender"/>). <see cref="Sent"/> is false
-/// when the sender failed: the link still works and can be passed on by hand.
+/// whoever added them, and sent through <see cref="IInvitationSender"/>) and when it expires.
+/// <see cref="Sent"/> is false when the sender failed: the link still works and can be passed on by hand.
 /// </summary>
-public sealed record AddedParticipant(ParticipantView Participant, string? InvitationLink, bool Sent);
+public sealed record AddedParticipant(ParticipantView Participant, string? InvitationLink, DateTimeOffset? ExpiresAt, bool Sent);
 
 /// <summary>
 /// A round's participants: listing them, adding an existing account or inviting a new person, changing
@@ -220,7 +220,7 @@ public sealed class ParticipantRoster(
             new ParticipantView(participant.Id, account.Id, participant.DisplayName, account.Email, participant.Organisation,
                 participant.Group, participant.Role, participant.HasConflictOfInterest, participant.ConflictOfInterest,
                 participant.AddedAt, HasRated: false, InvitationPending: link is not null),
-            link, sent);
+            link, link is null ? null : now + InvitationLifetime, sent);
     }
 
     /// <summary>A new invitation link for someone in the round who has not set a password yet (the old link may have expired).</summary>
@@ -248,7 +248,7 @@ public sealed class ParticipantRoster(
             new ParticipantView(participant.Id, account.Id, participant.DisplayName, account.Email, participant.Organisation,
                 participant.Group, participant.Role, participant.HasConflictOfInterest, participant.ConflictOfInterest,
                 participant.AddedAt, HasRated: false, InvitationPending: true),
-            link, sent);
+            link, clock.GetUtcNow() + InvitationLifetime, sent);
     }
 
     /// <summary>Changes a person's organisation, group, role and declaration. A respondent who has rated stays a respondent.</summary>

@@ -31,9 +31,9 @@ public sealed record ParticipantBody(
 
 /// <summary>
 /// The person added. invitationLink is set when the person has no password yet: they open it to set one
-/// (it works once, for seven days). invitationSent says whether the configured sender took it.
+/// (it works once, until invitationExpiresAt). invitationSent says whether the configured sender took it.
 /// </summary>
-public sealed record AddedParticipantDto(ParticipantDto Participant, string? InvitationLink, bool InvitationSent);
+public sealed record AddedParticipantDto(ParticipantDto Participant, string? InvitationLink, DateTimeOffset? InvitationExpiresAt, bool InvitationSent);
 
 /// <summary>A round's participants: list, add (or invite), remove.</summary>
 internal static class ParticipantsApi
@@ -90,7 +90,7 @@ internal static class ParticipantsApi
         }
         var added = outcome.Value!;
         return TypedResults.Created($"/api/assessments/{round.Id}/participants",
-            new AddedParticipantDto(ParticipantDto.From(added.Participant), added.InvitationLink, added.Sent));
+            new AddedParticipantDto(ParticipantDto.From(added.Participant), added.InvitationLink, added.ExpiresAt, added.Sent));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RemoveParticipant(
