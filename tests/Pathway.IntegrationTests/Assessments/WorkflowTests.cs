@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -371,6 +370,9 @@ public class WorkflowTests(PathwayAppFactory factory) : IClassFixture<PathwayApp
         var validate = HtmlForm.Find(page, "workflow-Validated");
         Assert.Equal(url, WorkflowKit.PathOf(await HttpAssert.RedirectAsync(await client.PostAsync(url, validate.ToContent(), Ct))));
         Assert.Equal(AssessmentStatus.Validated, (await factory.StoredRoundAsync(round)).Status);
+
+        var late = await HttpAssert.HtmlAsync(await client.PostAsync(url, comment.ToContent(), Ct));
+        Assert.Contains("Comments are taken while the round is submitted for review; it is now &quot;Validated&quot;.", late, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -415,8 +417,7 @@ public class WorkflowTests(PathwayAppFactory factory) : IClassFixture<PathwayApp
         var principal = await factory.PrincipalAsync(round.Facilitator);
         await using var scope = factory.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        // Set here, not in a helper: the request's user flows down to the awaits of this method only.
-        services.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext { User = principal };
+        services.GetRequiredService<CurrentUser>().ActAs(principal);
         var seen = await services.GetRequiredService<RoundDirectory>().FindAsync(round.Id, Ct);
 
         await factory.MoveRoundAsync(round, AssessmentStatus.Submitted);

@@ -39,7 +39,7 @@ public static class TestRounds
         var versionId = await db.FrameworkVersions.AsNoTracking().OrderByDescending(v => v.Id).Select(v => v.Id).FirstAsync(Ct);
         // Ordered here, not in SQL: PostgreSQL does not keep an ordering inside SelectMany.
         var mechanisms = await db.Behaviours.AsNoTracking().Where(b => b.FrameworkVersionId == versionId)
-            .SelectMany(b => b.Mechanisms.Select(m => new { m.Code, Behaviour = b.DisplayOrder, m.DisplayOrder })).ToListAsync(Ct);
+            .SelectMany(b => b.Mechanisms, (b, m) => new { m.Code, Behaviour = b.DisplayOrder, m.DisplayOrder }).ToListAsync(Ct);
         var version = new
         {
             Id = versionId,
