@@ -25,7 +25,11 @@ public sealed record Round(
     DateTimeOffset CreatedAt,
     int Version,
     Guid? MyParticipantId,
-    RoundPermissions Can);
+    RoundPermissions Can)
+{
+    /// <summary>The pinned version's row id and content hash, so its cached tree is found without a query.</summary>
+    internal (int Id, string ContentHash) FrameworkKey { get; init; }
+}
 
 /// <summary>One line of a list of rounds.</summary>
 public sealed record RoundSummary(
@@ -85,7 +89,8 @@ public sealed class RoundDirectory(PathwayDb db, CurrentUser user, FrameworkRead
             {
                 round.Id, round.CountryIso3, CountryName = round.Country!.Name, round.Title, round.Scope, round.ScopeDetail,
                 round.Purpose, round.PlannedStart, round.PlannedEnd, round.Status, round.Revision, round.Submissions,
-                FrameworkVersion = round.FrameworkVersion!.Version, round.CreatedAt, round.Version,
+                FrameworkVersion = round.FrameworkVersion!.Version, round.FrameworkVersionId, round.FrameworkVersion.ContentHash,
+                round.CreatedAt, round.Version,
                 Me = round.Participants.Where(p => p.UserId == userId).Select(p => new { p.Id, p.Role }).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -96,7 +101,10 @@ public sealed class RoundDirectory(PathwayDb db, CurrentUser user, FrameworkRead
         var can = RoundPermissions.For(user, row.CountryIso3, row.Status, row.Me?.Role);
         return new Round(row.Id, row.CountryIso3, row.CountryName, row.Title, row.Scope, row.ScopeDetail, row.Purpose,
             row.PlannedStart, row.PlannedEnd, row.Status, row.Revision, row.Submissions, row.FrameworkVersion, row.CreatedAt,
-            row.Version, row.Me?.Id, can);
+            row.Version, row.Me?.Id, can)
+        {
+            FrameworkKey = (row.FrameworkVersionId, row.ContentHash),
+        };
     }
 
     /// <summary>Whether the caller may open rounds for a country: its focal point, or an administrator.</summary>
@@ -182,6 +190,6 @@ public sealed class RoundDirectory(PathwayDb db, CurrentUser user, FrameworkRead
     public Task<FrameworkTree?> FrameworkOfAsync(Round round, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(round);
-        return framework.TreeAsync(round.FrameworkVersion, cancellationToken);
+        return framework.TreeAsync(round.FrameworkKey.Id, round.FrameworkKey.ContentHash, round.FrameworkVersion, cancellationToken);
     }
 }

@@ -25,6 +25,8 @@ public static class DatabaseSetup
     public static string DataDirectory(IConfiguration configuration, IHostEnvironment environment) =>
         Path.GetFullPath(configuration["Pathway:DataDirectory"] ?? "data", environment.ContentRootPath);
 
+    private static readonly SqliteConnectionSetup SqliteSetup = new();
+
     public static IServiceCollection AddPathwayData(
         this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -48,7 +50,7 @@ public static class DatabaseSetup
                     connectionString = $"Data Source={Path.Combine(directory, "pathway.db")}";
                 }
                 services.AddDbContext<PathwayDb, SqlitePathwayDb>((provider, options) => options.UseSqlite(connectionString)
-                    .AddInterceptors(provider.GetRequiredService<AuditInterceptor>()));
+                    .AddInterceptors(provider.GetRequiredService<AuditInterceptor>(), SqliteSetup));
                 break;
         }
 

@@ -41,6 +41,15 @@ public sealed class FrameworkReader(PathwayDb db, FrameworkTreeCache cache)
             .Select(version => version.Version)
             .FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>
+    /// The tree of a version whose row id and content hash the caller already read in its own query
+    /// (an assessment round carries them): no extra database round trip when the tree is cached.
+    /// </summary>
+    public Task<FrameworkTree?> TreeAsync(int versionId, string contentHash, string version, CancellationToken cancellationToken = default) =>
+        cache.TryGet(versionId, contentHash, out var cached)
+            ? Task.FromResult<FrameworkTree?>(cached)
+            : TreeAsync(version, cancellationToken);
+
     /// <summary>The whole tree of one version, ready for pages and the API; parsed once per version and content.</summary>
     public async Task<FrameworkTree?> TreeAsync(string version, CancellationToken cancellationToken = default)
     {

@@ -52,7 +52,7 @@ public sealed class ConsensusBook(PathwayDb db, CurrentUser user, FrameworkReade
         {
             return Failure.Forbidden(l["Round.Forbidden"], l["Consensus.Error.SpreadClosed"]);
         }
-        var tree = await framework.TreeAsync(round.FrameworkVersion, cancellationToken)
+        var tree = await framework.TreeAsync(round.FrameworkKey.Id, round.FrameworkKey.ContentHash, round.FrameworkVersion, cancellationToken)
             ?? throw new InvalidOperationException($"The round's framework version {round.FrameworkVersion} is missing.");
 
         var rows = await db.Ratings.AsNoTracking()
@@ -114,7 +114,7 @@ public sealed class ConsensusBook(PathwayDb db, CurrentUser user, FrameworkReade
         {
             return Refusal(round);
         }
-        var tree = await framework.TreeAsync(round.FrameworkVersion, cancellationToken)
+        var tree = await framework.TreeAsync(round.FrameworkKey.Id, round.FrameworkKey.ContentHash, round.FrameworkVersion, cancellationToken)
             ?? throw new InvalidOperationException($"The round's framework version {round.FrameworkVersion} is missing.");
         var code = tree.Behaviours.SelectMany(behaviour => behaviour.Mechanisms)
             .Select(mechanism => mechanism.Code)

@@ -402,7 +402,7 @@ public sealed class EvidenceLocker(PathwayDb db, CurrentUser user, FrameworkRead
 
     private async Task<List<string>> MechanismCodesAsync(Round round, CancellationToken cancellationToken)
     {
-        var tree = await framework.TreeAsync(round.FrameworkVersion, cancellationToken);
+        var tree = await framework.TreeAsync(round.FrameworkKey.Id, round.FrameworkKey.ContentHash, round.FrameworkVersion, cancellationToken);
         return tree is null ? [] : [.. tree.Behaviours.SelectMany(behaviour => behaviour.Mechanisms).Select(mechanism => mechanism.Code)];
     }
 

@@ -43,7 +43,7 @@ public sealed class RoundResults(PathwayDb db, FrameworkReader framework)
     {
         ArgumentNullException.ThrowIfNull(round);
         language ??= CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        var tree = await framework.TreeAsync(round.FrameworkVersion, cancellationToken);
+        var tree = await framework.TreeAsync(round.FrameworkKey.Id, round.FrameworkKey.ContentHash, round.FrameworkVersion, cancellationToken);
         if (tree is null)
         {
             return null;

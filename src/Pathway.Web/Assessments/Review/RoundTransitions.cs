@@ -88,7 +88,7 @@ public sealed class RoundTransitions(
                     : null;
 
             case { To: AssessmentStatus.Submitted }:
-                var tree = await framework.TreeAsync(round.FrameworkVersion, cancellationToken)
+                var tree = await framework.TreeAsync(round.FrameworkKey.Id, round.FrameworkKey.ContentHash, round.FrameworkVersion, cancellationToken)
                     ?? throw new InvalidOperationException($"The round's framework version {round.FrameworkVersion} is missing.");
                 var agreed = await db.ConsensusRatings.AsNoTracking()
                     .Where(c => c.AssessmentId == round.Id && c.State != MechanismAnswerState.NotAssessed)
@@ -143,7 +143,7 @@ public sealed class RoundTransitions(
         string? code = null;
         if (!string.IsNullOrWhiteSpace(mechanismCode))
         {
-            var tree = await framework.TreeAsync(round.FrameworkVersion, cancellationToken)
+            var tree = await framework.TreeAsync(round.FrameworkKey.Id, round.FrameworkKey.ContentHash, round.FrameworkVersion, cancellationToken)
                 ?? throw new InvalidOperationException($"The round's framework version {round.FrameworkVersion} is missing.");
             var codes = tree.Behaviours.SelectMany(b => b.Mechanisms).Select(m => m.Code).ToList();
             code = codes.FirstOrDefault(known => string.Equals(known, mechanismCode.Trim(), StringComparison.OrdinalIgnoreCase));
