@@ -70,7 +70,7 @@ public sealed class EvidenceFile : ICountryOwned
     public Country? Country { get; private set; }
     public required byte[] Content { get; init; }
 
-    /// <summary>Hex SHA-256 of the content, recorded in the audit trail in place of the bytes.</summary>
+    /// <summary>Hex SHA-256 of the content, to check a file's integrity (e.g. after a restore) without trusting its name.</summary>
     public required string Sha256 { get; init; }
 }
 

@@ -148,8 +148,7 @@ public sealed class Publisher(PathwayDb db, CurrentUser user, FrameworkReader fr
         if (choices.BehaviourProfile)
         {
             var answers = agreed.ToDictionary(pair => pair.Key, pair => pair.Value.Answer, StringComparer.Ordinal);
-            var profile = ScoringRule.ScoreProfile(tree.Behaviours.Select(behaviour =>
-                BehaviourInput.From(behaviour.Code, behaviour.Mechanisms.Select(mechanism => mechanism.Code), answers)));
+            var profile = RoundResults.Profile(tree, answers);
             behaviours = [.. profile.Behaviours.Select(result => new BehaviourSnapshot(
                 result.Code, result.Mean, result.Status.ToString(), result.Band?.ToString(), result.RatedCount,
                 result.InformationGaps, result.NotApplicableCount, result.NotAssessedCount))];

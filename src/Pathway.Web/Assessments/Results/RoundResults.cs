@@ -55,14 +55,24 @@ public sealed class RoundResults(PathwayDb db, FrameworkReader framework)
         return Score(tree, rows.ToDictionary(row => row.MechanismCode, row => MechanismAnswer.From(row.State, row.Level), StringComparer.Ordinal), language);
     }
 
+    /// <summary>
+    /// The one way a round's profile is scored, from its framework tree and the agreed answers: the
+    /// results page, the scores API and a publication's frozen snapshot all go through here.
+    /// </summary>
+    public static ScoreProfile Profile(FrameworkTree tree, IReadOnlyDictionary<string, MechanismAnswer> answers)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        return ScoringRule.ScoreProfile(tree.Behaviours.Select(behaviour =>
+            BehaviourInput.From(behaviour.Code, behaviour.Mechanisms.Select(mechanism => mechanism.Code), answers)));
+    }
+
     /// <summary>Scores a framework tree against agreed answers by mechanism code (codes outside the tree are ignored).</summary>
     public static RoundScores Score(FrameworkTree tree, IReadOnlyDictionary<string, MechanismAnswer> answers, string language)
     {
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(answers);
         ArgumentNullException.ThrowIfNull(language);
-        var profile = ScoringRule.ScoreProfile(tree.Behaviours.Select(behaviour =>
-            BehaviourInput.From(behaviour.Code, behaviour.Mechanisms.Select(mechanism => mechanism.Code), answers)));
+        var profile = Profile(tree, answers);
 
         var behaviours = new List<BehaviourScore>(tree.Behaviours.Count);
         var radar = new List<BehaviourScorePoint>(tree.Behaviours.Count);
