@@ -55,25 +55,31 @@ public sealed class ConsensusBook(PathwayDb db, CurrentUser user, FrameworkReade
         var tree = await framework.TreeAsync(round.FrameworkKey.Id, round.FrameworkKey.ContentHash, round.FrameworkVersion, cancellationToken)
             ?? throw new InvalidOperationException($"The round's framework version {round.FrameworkVersion} is missing.");
 
-        var rows = await db.Ratings.AsNoTracking()
-            .Where(rating => rating.AssessmentId == round.Id && (mechanismCode == null || rating.MechanismCode == mechanismCode))
+        // Counted in the database (a round of 200 respondents has 5,600 ratings, a few hundred distinct
+        // answers); only the ratings that carry a comment are read one by one.
+        var ratings = db.Ratings.AsNoTracking()
+            .Where(rating => rating.AssessmentId == round.Id && (mechanismCode == null || rating.MechanismCode == mechanismCode));
+        var counts = await ratings
+            .GroupBy(rating => new { rating.MechanismCode, rating.Participant!.Group, rating.State, rating.Level })
+            .Select(answers => new { answers.Key.MechanismCode, answers.Key.Group, answers.Key.State, answers.Key.Level, Count = answers.Count() })
+            .ToListAsync(cancellationToken);
+        var commented = await ratings
+            .Where(rating => rating.Comment != null)
             .Select(rating => new { rating.MechanismCode, rating.Participant!.Group, rating.State, rating.Level, rating.Comment })
             .ToListAsync(cancellationToken);
-        var byCode = rows.ToLookup(row => row.MechanismCode, StringComparer.Ordinal);
+        var countsByCode = counts.ToLookup(row => row.MechanismCode, StringComparer.Ordinal);
+        var commentsByCode = commented.ToLookup(row => row.MechanismCode, StringComparer.Ordinal);
 
         var result = new List<MechanismSpread>(tree.Behaviours.Sum(behaviour => behaviour.Mechanisms.Count));
         foreach (var behaviour in tree.Behaviours)
         {
             foreach (var mechanism in behaviour.Mechanisms.Where(m => mechanismCode is null || m.Code == mechanismCode))
             {
-                var ratings = byCode[mechanism.Code]
-                    .Select(row => new { row.Group, Answer = IndividualAnswer.From(row.State, row.Level), row.Comment })
-                    .ToList();
-                var spread = RatingSpread.Of(ratings.Select(rating => new IndividualRating(rating.Group, rating.Answer)));
-                var comments = ratings
-                    .Where(rating => rating.Comment is not null)
-                    .OrderBy(rating => rating.Group)
-                    .Select(rating => new SpreadComment(rating.Group, rating.Answer, rating.Comment!))
+                var spread = RatingSpread.Of(countsByCode[mechanism.Code].SelectMany(row =>
+                    Enumerable.Repeat(new IndividualRating(row.Group, IndividualAnswer.From(row.State, row.Level)), row.Count)));
+                var comments = commentsByCode[mechanism.Code]
+                    .OrderBy(row => row.Group)
+                    .Select(row => new SpreadComment(row.Group, IndividualAnswer.From(row.State, row.Level), row.Comment!))
                     .ToList();
                 result.Add(new MechanismSpread(behaviour.Code, mechanism.Code, spread, comments));
             }
