@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace Pathway.Web.Assessments;
 
@@ -18,6 +19,13 @@ public enum FailureKind
 public sealed record Failure(FailureKind Kind, string Title, string Detail, IReadOnlyDictionary<string, string[]>? Errors = null, object? Current = null)
 {
     public static Failure NotFound(string title, string detail) => new(FailureKind.NotFound, title, detail);
+
+    /// <summary>The one answer for a round that does not exist or that the caller may not see: existence never leaks.</summary>
+    public static Failure RoundNotFound(IStringLocalizer localizer)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        return NotFound(localizer["Round.NotFoundTitle"], localizer["Round.NotFound"]);
+    }
 
     public static Failure Forbidden(string title, string detail) => new(FailureKind.Forbidden, title, detail);
 

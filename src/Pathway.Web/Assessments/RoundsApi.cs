@@ -86,7 +86,7 @@ internal static class RoundsApi
     {
         var round = await rounds.FindAsync(id, cancellationToken);
         return round is null
-            ? Failure.NotFound(l["Round.NotFoundTitle"], l["Round.NotFound"]).ToProblem()
+            ? Failure.RoundNotFound(l).ToProblem()
             : TypedResults.Ok(RoundDto.From(round));
     }
 

@@ -37,7 +37,7 @@ internal static class AuditApi
         var round = await rounds.FindAsync(id, cancellationToken);
         if (round is null)
         {
-            return Failure.NotFound(l["Round.NotFoundTitle"], l["Round.NotFound"]).ToProblem();
+            return Failure.RoundNotFound(l).ToProblem();
         }
         var outcome = await trail.ReadAsync(round, page ?? 1, pageSize ?? AuditTrail.DefaultPageSize, entity, cancellationToken);
         if (outcome.Failure is { } failure)

@@ -103,7 +103,7 @@ internal static class ConsensusApi
     }
 
     private static ProblemHttpResult NotFound(IStringLocalizer<SharedResource> l) =>
-        Failure.NotFound(l["Round.NotFoundTitle"], l["Round.NotFound"]).ToProblem();
+        Failure.RoundNotFound(l).ToProblem();
 
     private static MechanismSpreadDto ToDto(MechanismSpread mechanism)
     {

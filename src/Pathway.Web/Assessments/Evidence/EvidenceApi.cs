@@ -260,5 +260,5 @@ internal static class EvidenceApi
         statusCode: StatusCodes.Status413PayloadTooLarge);
 
     private static ProblemHttpResult RoundNotFound(IStringLocalizer<SharedResource> l) =>
-        Failure.NotFound(l["Round.NotFoundTitle"], l["Round.NotFound"]).ToProblem();
+        Failure.RoundNotFound(l).ToProblem();
 }

@@ -107,5 +107,5 @@ internal static class ParticipantsApi
     }
 
     private static ProblemHttpResult RoundNotFound(IStringLocalizer<SharedResource> l) =>
-        Failure.NotFound(l["Round.NotFoundTitle"], l["Round.NotFound"]).ToProblem();
+        Failure.RoundNotFound(l).ToProblem();
 }

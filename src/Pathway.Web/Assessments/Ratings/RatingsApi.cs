@@ -70,5 +70,5 @@ internal static class RatingsApi
     }
 
     private static ProblemHttpResult NotFound(IStringLocalizer<SharedResource> l) =>
-        Failure.NotFound(l["Round.NotFoundTitle"], l["Round.NotFound"]).ToProblem();
+        Failure.RoundNotFound(l).ToProblem();
 }

@@ -50,7 +50,7 @@ internal static class ResultsApi
         var scores = round is null ? null : await results.ScoresAsync(round, language, cancellationToken);
         if (scores is null)
         {
-            return Failure.NotFound(l["Round.NotFoundTitle"], l["Round.NotFound"]).ToProblem();
+            return Failure.RoundNotFound(l).ToProblem();
         }
         var profile = scores.Profile;
         return TypedResults.Ok(new ScoresDto(

@@ -261,7 +261,7 @@ internal static class WorkflowSteps
         var assessment = await db.Assessments.VisibleTo(user).SingleOrDefaultAsync(a => a.Id == round.Id, cancellationToken);
         if (assessment is null)
         {
-            return Failure.NotFound(l["Round.NotFoundTitle"], l["Round.NotFound"]);
+            return Failure.RoundNotFound(l);
         }
         if (assessment.Version != round.Version || assessment.Status != round.Status)
         {

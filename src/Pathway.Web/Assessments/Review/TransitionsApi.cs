@@ -105,5 +105,5 @@ internal static class TransitionsApi
     }
 
     private static ProblemHttpResult NotFound(IStringLocalizer<SharedResource> l) =>
-        Failure.NotFound(l["Round.NotFoundTitle"], l["Round.NotFound"]).ToProblem();
+        Failure.RoundNotFound(l).ToProblem();
 }
