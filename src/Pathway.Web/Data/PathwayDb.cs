@@ -7,6 +7,7 @@ using Pathway.Web.Accounts;
 using Pathway.Web.Assessments;
 using Pathway.Web.Countries;
 using Pathway.Web.Framework;
+using Pathway.Web.Planning;
 
 namespace Pathway.Web.Data;
 
@@ -42,6 +43,13 @@ public abstract class PathwayDb : IdentityDbContext<PathwayUser>, IDataProtectio
     public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
     public DbSet<PublishedRelease> PublishedReleases => Set<PublishedRelease>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<RecommendationCatalogue> RecommendationCatalogues => Set<RecommendationCatalogue>();
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+    public DbSet<RoundContext> RoundContexts => Set<RoundContext>();
+    public DbSet<MechanismTarget> MechanismTargets => Set<MechanismTarget>();
+    public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<ProgressNote> ProgressNotes => Set<ProgressNote>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the country-scope query filter each time a query runs, not when the context is built:

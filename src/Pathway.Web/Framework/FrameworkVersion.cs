@@ -34,9 +34,19 @@ public sealed class FrameworkVersion
     public required string ContentHash { get; set; }
 
     public DateTimeOffset ImportedAt { get; set; }
+
+    /// <summary>The earlier version this one's crosswalk maps from; null when it declares none.</summary>
+    public string? CrosswalkFrom { get; set; }
+
+    /// <summary>Old mechanism code → new codes, as the file declares; comparisons across versions use only this.</summary>
+    public List<CrosswalkEntry> Crosswalk { get; set; } = [];
+
     public List<LevelDefinition> Levels { get; init; } = [];
     public List<Behaviour> Behaviours { get; init; } = [];
 }
+
+/// <summary>One line of a crosswalk: an old mechanism code and the new codes it became (none: removed).</summary>
+public sealed record CrosswalkEntry(string From, IReadOnlyList<string> To);
 
 /// <summary>What a level (1 Emerging … 4 Advanced) means in general, in this version.</summary>
 public sealed class LevelDefinition
@@ -134,6 +144,8 @@ internal sealed class FrameworkConfiguration :
         builder.Property(version => version.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(version => version.SourceUrl).HasMaxLength(500);
         builder.Property(version => version.ContentHash).HasMaxLength(64);
+        builder.Property(version => version.CrosswalkFrom).HasMaxLength(20);
+        builder.Property(version => version.Crosswalk).HasJsonConversion();
         builder.HasMany(version => version.Levels).WithOne()
             .HasForeignKey(level => level.FrameworkVersionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(version => version.Behaviours).WithOne()

@@ -8,6 +8,7 @@ using Pathway.Web.Components;
 using Pathway.Web.Countries;
 using Pathway.Web.Data;
 using Pathway.Web.Framework;
+using Pathway.Web.Planning;
 using Pathway.Web.Localization;
 
 namespace Pathway.Web.Operations;
@@ -30,6 +31,7 @@ public static class PathwaySetup
         services.AddSingleton<FrameworkTreeCache>();
         services.AddScoped<CountryDirectory>();
         services.AddAssessments();
+        services.AddPlanning();
 
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
@@ -78,6 +80,7 @@ public static class PathwaySetup
         app.MapAuthApi();
         app.MapFrameworkApi();
         app.MapAssessmentsApi();
+        app.MapPlanningApi();
         app.MapCountriesApi();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>();

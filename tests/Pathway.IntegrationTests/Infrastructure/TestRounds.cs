@@ -120,3 +120,31 @@ public static class TestRounds
         await db.SaveChangesAsync(Ct);
     }
 }
+
+/// <summary>Agreed answers set directly, for tests that start from a given profile.</summary>
+public static class TestProfiles
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Records (or overwrites) the agreed answer of each given mechanism.</summary>
+    public static async Task SetAgreedAsync(this PathwayAppFactory factory, TestRound round, IReadOnlyDictionary<string, MechanismAnswer> answers)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        ArgumentNullException.ThrowIfNull(answers);
+        await using var scope = factory.OpenSystemDb();
+        var db = scope.Db;
+        var stored = await db.ConsensusRatings.IgnoreQueryFilters().Where(c => c.AssessmentId == round.Id).ToListAsync(Ct);
+        foreach (var (code, answer) in answers)
+        {
+            var rating = stored.SingleOrDefault(c => c.MechanismCode == code);
+            if (rating is null)
+            {
+                rating = new ConsensusRating { AssessmentId = round.Id, CountryIso3 = round.Country, MechanismCode = code };
+                db.ConsensusRatings.Add(rating);
+            }
+            rating.Record(new ConsensusDecision(answer, "Agreed in the test workshop.",
+                RatingConfidence.Medium, ConsensusMethod.Consensus, null), null, "test", DateTimeOffset.UtcNow);
+        }
+        await db.SaveChangesAsync(Ct);
+    }
+}
