@@ -22,12 +22,16 @@ internal static partial class AssessmentScenarios
     public const string ResultsPage = "/assessments/{id}/results (page)";
     public const string Scores = "/api/assessments/{id}/scores";
     public const string Spread = "/api/assessments/{id}/spread";
+    public const string PlanPage = "/assessments/{id}/plan (page, 300 items)";
+    public const string ComparePage = "/assessments/{id}/compare/{earlier} (page)";
+    public const string XlsxExport = "plan export xlsx, 300 items (1 client)";
+    public const string DocxExport = "plan export docx, 300 items (1 client)";
 
     public static string Describe(BenchRoundsFile rounds)
     {
         ArgumentNullException.ThrowIfNull(rounds);
         return string.Create(CultureInfo.InvariantCulture,
-            $"rounds of {rounds.Respondents.Count} respondents × {rounds.MechanismCodes.Count} mechanisms ({rounds.Ratings} ratings, {rounds.ConsensusRatings} agreed)");
+            $"rounds of {rounds.Respondents.Count} respondents × {rounds.MechanismCodes.Count} mechanisms ({rounds.Ratings} ratings, {rounds.ConsensusRatings} agreed); plan of {rounds.PlanItems} items");
     }
 
     public static async Task<List<Scenario>> CreateAsync(HttpClient client, Uri baseUri, BenchRoundsFile rounds, int clients)
@@ -63,16 +67,22 @@ internal static partial class AssessmentScenarios
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[index % tokens.Count]);
                 return request;
             }),
-            new Scenario(ResultsPage, results, (_, _) =>
-            {
-                var request = new HttpRequestMessage(HttpMethod.Get, results);
-                request.Headers.Add("Cookie", focalCookie);
-                return request;
-            }),
+            WithCookie(ResultsPage, results, focalCookie),
             Authorised(Scores, scores, focalToken),
             Authorised(Spread, spread, focalToken),
+            WithCookie(PlanPage, new Uri(baseUri, $"/assessments/{rounds.ResultsRound}/plan"), focalCookie),
+            WithCookie(ComparePage, new Uri(baseUri, $"/assessments/{rounds.ResultsRound}/compare/{rounds.EarlierRound}"), focalCookie),
+            Authorised(XlsxExport, new Uri(baseUri, $"/api/assessments/{rounds.ResultsRound}/plan/export/xlsx"), focalToken) with { Clients = 1 },
+            Authorised(DocxExport, new Uri(baseUri, $"/api/assessments/{rounds.ResultsRound}/plan/export/docx"), focalToken) with { Clients = 1 },
         ];
     }
+
+    private static Scenario WithCookie(string name, Uri uri, string cookie) => new(name, uri, (_, _) =>
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Add("Cookie", cookie);
+        return request;
+    });
 
     private static Scenario Authorised(string name, Uri uri, string token) => new(name, uri, (_, _) =>
     {

@@ -20,7 +20,9 @@ internal sealed record BenchRoundsFile(
     Guid ResultsRound,
     IReadOnlyList<string> MechanismCodes,
     int Ratings,
-    int ConsensusRatings)
+    int ConsensusRatings,
+    Guid EarlierRound,
+    int PlanItems)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -47,6 +49,7 @@ internal static class BenchRounds
     public const string Country = "KEN";
     public const string RatingRoundTitle = "Bench round: rating open";
     public const string ResultsRoundTitle = "Bench round: results";
+    public const string EarlierRoundTitle = "Bench round: the year before";
 
     public static string FocalPointEmail => $"round-focal@{DatasetGenerator.EmailDomain}";
 
@@ -86,20 +89,25 @@ internal static class BenchRounds
         var respondents = emails.Select((email, index) => (Number: index + 1, Email: email, UserId: accounts[email])).ToList();
 
         var ratingRound = await EnsureRoundAsync(db, version.Id, version.Codes, focalPointId, respondents, RatingRoundTitle,
-            AssessmentStatus.RatingOpen, withConsensus: false, now);
+            AssessmentStatus.RatingOpen, withConsensus: false, now.AddDays(-30), levelShift: 0, now);
         var resultsRound = await EnsureRoundAsync(db, version.Id, version.Codes, focalPointId, respondents, ResultsRoundTitle,
-            AssessmentStatus.Validated, withConsensus: true, now);
+            AssessmentStatus.Validated, withConsensus: true, now.AddDays(-30), levelShift: 0, now);
+        // The round a year earlier (agreed levels one lower, no individual ratings) is what the comparison page compares with.
+        var earlierRound = await EnsureRoundAsync(db, version.Id, version.Codes, focalPointId, [], EarlierRoundTitle,
+            AssessmentStatus.Validated, withConsensus: true, now.AddDays(-400), levelShift: -1, now);
+        await BenchPlans.EnsureAsync(db, earlierRound, version.Codes, focalPointId, BenchPlans.EarlierPlanItems, now.AddDays(-390), now);
+        var planItems = await BenchPlans.EnsureAsync(db, resultsRound, version.Codes, focalPointId, BenchPlans.PlanItems, now.AddDays(-5), now);
 
         var ratings = await db.Ratings.IgnoreQueryFilters().CountAsync(r => r.AssessmentId == ratingRound || r.AssessmentId == resultsRound);
         var consensus = await db.ConsensusRatings.IgnoreQueryFilters().CountAsync(c => c.AssessmentId == resultsRound);
         var audit = await db.AuditEntries.IgnoreQueryFilters().CountAsync(a => a.AssessmentId == ratingRound || a.AssessmentId == resultsRound);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Bench rounds in {Country}: {participants} respondents × {version.Codes.Count} mechanisms (framework 1, all of its mechanisms); rating round {ratingRound} (RatingOpen), results round {resultsRound} (Validated); {ratings} ratings, {consensus} consensus ratings, {audit} audit entries; in {Seconds(started)}."));
+            $"Bench rounds in {Country}: {participants} respondents × {version.Codes.Count} mechanisms (framework 1, all of its mechanisms); rating round {ratingRound} (RatingOpen), results round {resultsRound} (Validated, plan of {planItems} items), earlier round {earlierRound}; {ratings} ratings, {consensus} consensus ratings, {audit} audit entries; in {Seconds(started)}."));
 
         if (roundsFile is not null)
         {
             var file = new BenchRoundsFile(Country, DatasetGenerator.Password, FocalPointEmail, emails, ratingRound, resultsRound,
-                version.Codes, ratings, consensus);
+                version.Codes, ratings, consensus, earlierRound, planItems);
             await File.WriteAllTextAsync(roundsFile, JsonSerializer.Serialize(file, BenchRoundsFile.Json));
             Console.WriteLine($"Rounds file: {Path.GetFullPath(roundsFile)}");
         }
@@ -145,7 +153,7 @@ internal static class BenchRounds
     private static async Task<Guid> EnsureRoundAsync(
         PathwayDb db, int versionId, List<string> codes, string focalPointId,
         List<(int Number, string Email, string UserId)> respondents, string title, AssessmentStatus status,
-        bool withConsensus, DateTimeOffset now)
+        bool withConsensus, DateTimeOffset createdAt, int levelShift, DateTimeOffset now)
     {
         // Generation acts for nobody, so the country scope would hide every row.
         var found = await db.Assessments.IgnoreQueryFilters([PathwayDb.CountryScopeFilter])
@@ -161,7 +169,7 @@ internal static class BenchRounds
             FrameworkVersionId = versionId,
             Title = title,
             Purpose = AssessmentPurpose.TakeStock,
-            CreatedAt = now.AddDays(-30),
+            CreatedAt = createdAt,
             CreatedById = focalPointId,
         };
         db.Assessments.Add(round);
@@ -212,7 +220,7 @@ internal static class BenchRounds
             {
                 var consensus = new ConsensusRating { AssessmentId = round.Id, CountryIso3 = Country, MechanismCode = codes[m] };
                 consensus.Record(new ConsensusDecision(
-                        m % 11 == 10 ? MechanismAnswer.InsufficientInformation : MechanismAnswer.Rated(1 + (m % 4)),
+                        m % 11 == 10 ? MechanismAnswer.InsufficientInformation : MechanismAnswer.Rated(Math.Clamp(1 + (m % 4) + levelShift, 1, 4)),
                         "Agreed at the national workshop after reviewing the evidence and the spread of views.",
                         (RatingConfidence)(m % 3), m % 5 == 4 ? ConsensusMethod.Vote : ConsensusMethod.Consensus,
                         m % 4 == 3 ? "Private providers' association rated one level higher." : null),

@@ -131,13 +131,14 @@ internal static class LoadRunner
 
     private static async Task<ScenarioResult> RunScenarioAsync(HttpClient client, Scenario scenario, LoadSettings settings, Process? server)
     {
-        Console.WriteLine($"{scenario.Name}: {settings.WarmupSeconds} s warm-up, then {settings.Clients} clients for {settings.Seconds} s ({scenario.Uri})");
+        var clients = scenario.Clients ?? settings.Clients;
+        Console.WriteLine($"{scenario.Name}: {settings.WarmupSeconds} s warm-up, then {clients} clients for {settings.Seconds} s ({scenario.Uri})");
         if (settings.WarmupSeconds > 0)
         {
-            await LoopAsync(client, [scenario], settings.Clients, TimeSpan.FromSeconds(settings.WarmupSeconds), settings.MaxRequests);
+            await LoopAsync(client, [scenario], clients, TimeSpan.FromSeconds(settings.WarmupSeconds), settings.MaxRequests);
         }
         var cpuBefore = ProcessorTime(server);
-        var measured = await LoopAsync(client, [scenario], settings.Clients, TimeSpan.FromSeconds(settings.Seconds), settings.MaxRequests);
+        var measured = await LoopAsync(client, [scenario], clients, TimeSpan.FromSeconds(settings.Seconds), settings.MaxRequests);
         var result = ScenarioResult.From(scenario.Name, scenario.Uri, measured, ProcessorTime(server) - cpuBefore);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {result.Requests} requests, {result.RequestsPerSecond:F1}/s, p50 {result.P50Ms:F2} ms, p99 {result.P99Ms:F2} ms, {result.Errors} errors"));
@@ -213,6 +214,9 @@ internal static class LoadRunner
 /// </summary>
 internal sealed record Scenario(string Name, Uri Uri, Func<int, long, HttpRequestMessage> Create)
 {
+    /// <summary>Clients for this scenario when not the run's <c>--clients</c> (a one-off download is timed alone).</summary>
+    public int? Clients { get; init; }
+
     /// <summary>An anonymous GET of one address.</summary>
     public static Scenario Get(string name, Uri uri) => new(name, uri, (_, _) => new HttpRequestMessage(HttpMethod.Get, uri));
 }

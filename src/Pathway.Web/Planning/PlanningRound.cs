@@ -12,16 +12,19 @@ namespace Pathway.Web.Planning;
 /// context, targets, priorities and plan; the country team (focal point, facilitators) edits them once
 /// the round is validated; the focal point endorses the plan.
 /// </summary>
-public sealed record PlanPermissions(bool IsOpen, bool CanEdit, bool CanEndorse)
+public sealed record PlanPermissions(bool IsOpen, bool IsTeam, bool IsEndorser)
 {
     /// <summary>Planning starts from an agreed, validated profile.</summary>
     public static bool OpensAt(AssessmentStatus status) => status is AssessmentStatus.Validated or AssessmentStatus.Published;
 
+    public bool CanEdit => IsOpen && IsTeam;
+
+    public bool CanEndorse => IsOpen && IsEndorser;
+
     public static PlanPermissions For(RoundPermissions can)
     {
         ArgumentNullException.ThrowIfNull(can);
-        var open = OpensAt(can.Status);
-        return new(open, open && can.IsFacilitator, open && (can.IsFocalPoint || can.IsAdministrator));
+        return new(OpensAt(can.Status), can.IsFacilitator, can.IsFocalPoint || can.IsAdministrator);
     }
 }
 
@@ -76,7 +79,7 @@ public sealed class PlanningRounds(PathwayDb db, RoundDirectory rounds, IStringL
         return new PlanningRound(round, tree, mechanisms, PlanPermissions.For(round.Can));
     }
 
-    /// <summary>The same, refused unless the caller may edit the round's plan (the failure says why).</summary>
+    /// <summary>The same, refused unless the caller may edit the round's plan: 403 outside the team, 400 before validation.</summary>
     public async Task<Outcome<PlanningRound>> OpenForEditAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var opened = await OpenAsync(id, cancellationToken);
@@ -84,10 +87,11 @@ public sealed class PlanningRounds(PathwayDb db, RoundDirectory rounds, IStringL
         {
             return opened;
         }
-        if (!planning.Can.IsOpen)
+        // Who may edit is answered before when: someone outside the team learns nothing about the round's state.
+        if (!planning.Can.IsTeam)
         {
-            return Failure.Invalid(l["Planning.Error.Title"], l["Planning.Error.NotOpen"]);
+            return Failure.Forbidden(l["Planning.Error.Title"], l["Planning.Error.NotTeam"]);
         }
-        return planning.Can.CanEdit ? opened : Failure.Forbidden(l["Planning.Error.Title"], l["Planning.Error.NotTeam"]);
+        return planning.Can.IsOpen ? opened : Failure.Invalid(l["Planning.Error.Title"], l["Planning.Error.NotOpen"]);
     }
 }
