@@ -158,7 +158,7 @@ namespace Pathway.Web.Data.Migrations.Postgres
                     RecommendationCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     What = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    ResponsibleOrganisation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ResponsibleOrganisation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     ResponsiblePerson = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Start = table.Column<DateOnly>(type: "date", nullable: true),
                     Due = table.Column<DateOnly>(type: "date", nullable: true),

@@ -157,7 +157,7 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                     RecommendationCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     What = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    ResponsibleOrganisation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ResponsibleOrganisation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     ResponsiblePerson = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Start = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Due = table.Column<DateOnly>(type: "TEXT", nullable: true),
