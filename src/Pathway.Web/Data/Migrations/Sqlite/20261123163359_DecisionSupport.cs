@@ -11,12 +11,13 @@ namespace Pathway.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Rows imported before crosswalks existed declare none: an empty JSON list, not an empty string.
             migrationBuilder.AddColumn<string>(
                 name: "Crosswalk",
                 table: "FrameworkVersions",
                 type: "TEXT",
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "[]");
 
             migrationBuilder.AddColumn<string>(
                 name: "CrosswalkFrom",
