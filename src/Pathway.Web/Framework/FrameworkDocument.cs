@@ -28,6 +28,12 @@ public sealed record FrameworkDocument
     public required IReadOnlyList<LevelDocument> Levels { get; init; }
     public required IReadOnlyList<BehaviourDocument> Behaviours { get; init; }
 
+    /// <summary>
+    /// How an earlier version's mechanisms map to this one's, declared by the newer file; null when it
+    /// declares none (left out of the JSON then, so files without one keep their content hash).
+    /// </summary>
+    public CrosswalkDocument? Crosswalk { get; init; }
+
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
@@ -66,6 +72,9 @@ public sealed record FrameworkDocument
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }
+
+/// <summary>The crosswalk from version <paramref name="From"/>: each old mechanism code and the codes of this file it became ([] = removed).</summary>
+public sealed record CrosswalkDocument(string From, IReadOnlyList<CrosswalkEntry> Mappings);
 
 public sealed record LevelDocument(int Level, string Code, LocalizedText Name, LocalizedText Pattern);
 

@@ -34,6 +34,11 @@ public sealed class FrameworkImporter(PathwayDb db, TimeProvider clock, ILogger<
             return new(ImportStatus.Refused, null, problems);
         }
 
+        if (await CrosswalkProblemsAsync(document, cancellationToken) is { Count: > 0 } crosswalkProblems)
+        {
+            return new(ImportStatus.Refused, document.Version, crosswalkProblems);
+        }
+
         var hash = document.ContentHash();
         var existing = await db.FrameworkVersions.SingleOrDefaultAsync(v => v.Version == document.Version, cancellationToken);
         if (existing is not null && existing.ContentHash == hash)
@@ -68,6 +73,32 @@ public sealed class FrameworkImporter(PathwayDb db, TimeProvider clock, ILogger<
         return new(existing is null ? ImportStatus.Imported : ImportStatus.Replaced, document.Version, []);
     }
 
+    /// <summary>
+    /// A crosswalk's old codes checked against the earlier version when it is stored (it may be imported
+    /// later, and is then trusted as declared): a mistyped code would otherwise leave a mechanism
+    /// silently out of every comparison.
+    /// </summary>
+    private async Task<List<FrameworkProblem>> CrosswalkProblemsAsync(FrameworkDocument document, CancellationToken cancellationToken)
+    {
+        if (document.Crosswalk is not { } crosswalk)
+        {
+            return [];
+        }
+        var earlier = await db.FrameworkVersions.AsNoTracking().Where(version => version.Version == crosswalk.From)
+            .Select(version => (int?)version.Id).SingleOrDefaultAsync(cancellationToken);
+        if (earlier is null)
+        {
+            return [];
+        }
+        var codes = await db.Mechanisms.AsNoTracking().Where(mechanism => mechanism.FrameworkVersionId == earlier)
+            .Select(mechanism => mechanism.Code).ToListAsync(cancellationToken);
+        return [.. crosswalk.Mappings
+            .Select((mapping, index) => (mapping.From, index))
+            .Where(mapping => !codes.Contains(mapping.From, StringComparer.Ordinal))
+            .Select(mapping => new FrameworkProblem($"$.crosswalk.mappings[{mapping.index}].from",
+                $"'{mapping.From}' is not a mechanism of version '{crosswalk.From}'."))];
+    }
+
     /// <summary>Whether any assessment, in any country, is pinned to the version.</summary>
     public Task<bool> IsInUseAsync(int versionId, CancellationToken cancellationToken = default) =>
         // A global fact about the version, not a read of another country's data: the scope filter is lifted on purpose.
@@ -92,6 +123,8 @@ public sealed class FrameworkImporter(PathwayDb db, TimeProvider clock, ILogger<
         Illustrative = document.Illustrative,
         ContentHash = hash,
         ImportedAt = now,
+        CrosswalkFrom = document.Crosswalk?.From,
+        Crosswalk = [.. document.Crosswalk?.Mappings ?? []],
         Levels = [.. document.Levels.Select(level => new LevelDefinition
         {
             Level = level.Level,
@@ -135,6 +168,7 @@ public sealed class FrameworkImporter(PathwayDb db, TimeProvider clock, ILogger<
         SourceUrl = version.SourceUrl,
         Illustrative = version.Illustrative,
         ChangeNotes = version.ChangeNotes,
+        Crosswalk = version.CrosswalkFrom is null ? null : new CrosswalkDocument(version.CrosswalkFrom, version.Crosswalk),
         Levels = [.. version.Levels.OrderBy(level => level.Level)
             .Select(level => new LevelDocument(level.Level, level.Code, level.Name, level.Pattern))],
         Behaviours = [.. version.Behaviours.OrderBy(behaviour => behaviour.DisplayOrder)

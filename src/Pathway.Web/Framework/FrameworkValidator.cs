@@ -16,7 +16,7 @@ public sealed record FrameworkProblem(string Path, string Message)
 /// Checks a framework file completely before anything is imported, and lists every problem with
 /// its JSON path. Pure: no database, no I/O. The JSON Schema beside the files describes the same shape
 /// for editors; this validator adds the rules a schema cannot say (unique codes, codes that match
-/// their behaviour, all six behaviours present).
+/// their behaviour, all six behaviours present, crosswalk targets that exist in the file).
 /// </summary>
 public static partial class FrameworkValidator
 {
@@ -86,12 +86,13 @@ public static partial class FrameworkValidator
 
         public void Root(JsonNode? node)
         {
-            if (Object(node, "$", ["$schema", "version", "title", "summary", "status", "publishedOn", "sourceUrl", "illustrative", "changeNotes", "levels", "behaviours"]) is not { } root)
+            if (Object(node, "$", ["$schema", "version", "title", "summary", "status", "publishedOn", "sourceUrl", "illustrative", "changeNotes", "levels", "behaviours", "crosswalk"]) is not { } root)
             {
                 return;
             }
 
-            if (RequiredString(root, "$", "version") is { } version && !VersionPattern().IsMatch(version))
+            var version = RequiredString(root, "$", "version");
+            if (version is not null && !VersionPattern().IsMatch(version))
             {
                 Problem("$.version", $"'{version}' is not a valid version: use letters, digits, dots or hyphens, at most 20 characters (e.g. \"1\" or \"2024.1\").");
             }
@@ -120,6 +121,86 @@ public static partial class FrameworkValidator
 
             Levels(root);
             Behaviours(root);
+            // After the behaviours: the crosswalk's targets must be mechanisms of this file.
+            Crosswalk(root, version);
+        }
+
+        /// <summary>
+        /// The optional crosswalk from an earlier version: each old code once, each mapped to codes of
+        /// this file. Whether the old codes exist in the earlier version is checked on import, where
+        /// that version can be read.
+        /// </summary>
+        private void Crosswalk(JsonObject root, string? version)
+        {
+            const string path = "$.crosswalk";
+            if (!root.ContainsKey("crosswalk") || Object(root["crosswalk"], path, ["from", "mappings"]) is not { } crosswalk)
+            {
+                return;
+            }
+            if (RequiredString(crosswalk, path, "from") is { } from)
+            {
+                if (!VersionPattern().IsMatch(from))
+                {
+                    Problem($"{path}.from", $"'{from}' is not a valid version: use letters, digits, dots or hyphens, at most 20 characters (e.g. \"1\").");
+                }
+                else if (from == version)
+                {
+                    Problem($"{path}.from", $"a crosswalk maps from an earlier version, not from this file's own version '{from}'.");
+                }
+            }
+            if (RequiredArray(crosswalk, path, "mappings") is not { } mappings)
+            {
+                return;
+            }
+            if (mappings.Count == 0)
+            {
+                Problem($"{path}.mappings", "list at least one mapping; leave the crosswalk out when no mechanism carries over.");
+            }
+            var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i < mappings.Count; i++)
+            {
+                var mappingPath = $"{path}.mappings[{i}]";
+                if (Object(mappings[i], mappingPath, ["from", "to"]) is not { } mapping)
+                {
+                    continue;
+                }
+                if (RequiredString(mapping, mappingPath, "from") is { } old)
+                {
+                    if (!MechanismCodePattern().IsMatch(old))
+                    {
+                        Problem($"{mappingPath}.from", $"'{old}' is not a mechanism code: use the behaviour code, a dot and a number (e.g. \"DS.1\").");
+                    }
+                    else if (!seen.TryAdd(old, mappingPath))
+                    {
+                        Problem($"{mappingPath}.from", $"'{old}' is mapped twice (also at {seen[old]}); list all the codes it became in one mapping.");
+                    }
+                }
+                if (RequiredArray(mapping, mappingPath, "to") is { } targets)
+                {
+                    Targets(targets, $"{mappingPath}.to");
+                }
+            }
+        }
+
+        private void Targets(JsonArray targets, string path)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < targets.Count; i++)
+            {
+                var targetPath = $"{path}[{i}]";
+                if (targets[i] is not JsonValue value || !value.TryGetValue<string>(out var code) || string.IsNullOrWhiteSpace(code))
+                {
+                    Problem(targetPath, "must be the code of a mechanism of this file, e.g. \"DS.1\".");
+                }
+                else if (!mechanismPaths.ContainsKey(code))
+                {
+                    Problem(targetPath, $"'{code}' is not a mechanism of this file; map to this version's codes, or to an empty list for a mechanism that was removed.");
+                }
+                else if (!seen.Add(code))
+                {
+                    Problem(targetPath, $"'{code}' appears twice in this list.");
+                }
+            }
         }
 
         private void Levels(JsonObject root)
