@@ -3,12 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Web.Accounts;
 using Pathway.Web.Countries;
 using Pathway.Web.Framework;
+using Pathway.Web.Planning;
 
 namespace Pathway.Web.Data;
 
 /// <summary>
 /// Brings a database up to date at start: migrations (where allowed), roles, WHO regions and
-/// Member States, and every framework file shipped in content/frameworks that is not yet imported.
+/// Member States, every framework file shipped in content/frameworks and every recommendation catalogue
+/// shipped in content/recommendations that is not yet imported.
 /// Creates no account: the first administrator is made with the <c>user add</c> command.
 /// </summary>
 public static class Seeding
@@ -58,6 +60,19 @@ public static class Seeding
             if (!known.Contains(document.Version))
             {
                 await importer.ImportAsync(json, cancellationToken);
+            }
+        }
+
+        // After the frameworks, whose mechanisms the catalogues follow. Import is idempotent (same version and content: unchanged).
+        var catalogues = provider.GetRequiredService<CatalogueImporter>();
+        var catalogueDirectory = Path.Combine(content, "recommendations");
+        var catalogueFiles = Directory.Exists(catalogueDirectory) ? Directory.GetFiles(catalogueDirectory, "*.json") : [];
+        foreach (var file in catalogueFiles.Where(file => !file.EndsWith(".schema.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            var outcome = await catalogues.ImportAsync(await File.ReadAllTextAsync(file, cancellationToken), cancellationToken);
+            if (!outcome.Succeeded)
+            {
+                logger.LogError("Shipped recommendation catalogue {File} was not imported: {Problems}", file, string.Join("; ", outcome.Problems));
             }
         }
     }

@@ -1,6 +1,7 @@
 using Pathway.Web.Accounts;
 using Pathway.Web.Data;
 using Pathway.Web.Framework;
+using Pathway.Web.Planning;
 
 namespace Pathway.Web.Operations;
 
@@ -22,6 +23,10 @@ public static class CommandLine
           migrate                               apply database migrations and seed reference data
           framework import <file>               import a framework file (all or nothing)
           framework export <version> [<file>]   write a framework version as JSON (to stdout without <file>)
+          recommendations check <file>          check a recommendation catalogue file without importing it
+          recommendations import <file>         import a recommendation catalogue file (all or nothing)
+          recommendations export <version> [<file>]
+                                                write a catalogue version as JSON (to stdout without <file>)
           user add --email E --password P --role R [--country ISO3] [--region CODE] [--name NAME]
                                                 create an account; roles: Administrator, RegionalOfficer,
                                                 CountryFocalPoint and CountryContributor (need --country),
@@ -31,7 +36,7 @@ public static class CommandLine
     private static readonly string[] UserOptions = ["--email", "--password", "--role", "--country", "--region", "--name"];
     private static readonly string[] RequiredUserOptions = ["--email", "--password", "--role"];
 
-    private static readonly string[] Commands = ["migrate", "framework", "user", "help", "--help", "-h"];
+    private static readonly string[] Commands = ["migrate", "framework", "recommendations", "user", "help", "--help", "-h"];
 
     /// <summary>Whether the arguments ask for a command rather than the web server.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
@@ -51,6 +56,12 @@ public static class CommandLine
                 return await ImportFrameworkAsync(app, file, output, error);
             case ["framework", "export", var version, .. var rest] when rest.Length <= 1:
                 return await ExportFrameworkAsync(app, version, rest.FirstOrDefault(), output, error);
+            case ["recommendations", "check", var file]:
+                return await ImportCatalogueAsync(app, file, checkOnly: true, output, error);
+            case ["recommendations", "import", var file]:
+                return await ImportCatalogueAsync(app, file, checkOnly: false, output, error);
+            case ["recommendations", "export", var version, .. var rest] when rest.Length <= 1:
+                return await ExportCatalogueAsync(app, version, rest.FirstOrDefault(), output, error);
             case ["user", "add", .. var options]:
                 return await AddUserAsync(app, options, output, error);
             default:
@@ -110,6 +121,68 @@ public static class CommandLine
         {
             await File.WriteAllTextAsync(file, document.ToJson() + "\n");
             await output.WriteLineAsync($"Framework version {version} written to {file}.");
+        }
+        return Ok;
+    }
+
+    private static async Task<int> ImportCatalogueAsync(WebApplication app, string file, bool checkOnly, TextWriter output, TextWriter error)
+    {
+        if (!File.Exists(file))
+        {
+            return await UsageErrorAsync(error, $"File not found: {file}");
+        }
+        await PrepareAsync(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var importer = scope.ServiceProvider.GetRequiredService<CatalogueImporter>();
+        var json = await File.ReadAllTextAsync(file);
+        if (checkOnly)
+        {
+            var (document, problems) = CatalogueValidator.Parse(json, await importer.FrameworksAsync());
+            if (document is null)
+            {
+                await error.WriteLineAsync($"{file} has {problems.Count} problem(s):");
+                foreach (var problem in problems)
+                {
+                    await error.WriteLineAsync($"  {problem}");
+                }
+                return Failed;
+            }
+            await output.WriteLineAsync($"{file} is a valid catalogue (version {document.Version}, framework version {document.FrameworkVersion}, {document.AllActions().Count()} actions).");
+            return Ok;
+        }
+        var outcome = await importer.ImportAsync(json);
+        if (!outcome.Succeeded)
+        {
+            await error.WriteLineAsync($"Refused: {file} was not imported. Nothing was changed.");
+            foreach (var problem in outcome.Problems)
+            {
+                await error.WriteLineAsync($"  {problem}");
+            }
+            return Failed;
+        }
+        await output.WriteLineAsync($"Recommendation catalogue version {outcome.Version}: {outcome.Status}.");
+        return Ok;
+    }
+
+    private static async Task<int> ExportCatalogueAsync(WebApplication app, string version, string? file, TextWriter output, TextWriter error)
+    {
+        await PrepareAsync(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var catalogue = await scope.ServiceProvider.GetRequiredService<CatalogueReader>().ByVersionAsync(version);
+        if (catalogue is null)
+        {
+            await error.WriteLineAsync($"There is no recommendation catalogue version '{version}'.");
+            return Failed;
+        }
+        var json = catalogue.ToDocument().ToJson();
+        if (file is null)
+        {
+            await output.WriteLineAsync(json);
+        }
+        else
+        {
+            await File.WriteAllTextAsync(file, json + "\n");
+            await output.WriteLineAsync($"Recommendation catalogue version {version} written to {file}.");
         }
         return Ok;
     }

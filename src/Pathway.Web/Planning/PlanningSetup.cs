@@ -9,15 +9,31 @@ public static class PlanningSetup
     {
         services.AddScoped<PlanningRounds>();
         services.AddScoped<Recommender>();
+        services.AddScoped<CatalogueImporter>();
+        services.AddScoped<CatalogueReader>();
+        services.AddSingleton<CatalogueCache>();
         services.AddScoped<ContextBook>();
         services.AddScoped<TargetBook>();
+        services.AddScoped<TargetDefaults>();
+        services.AddScoped<PriorityBoard>();
         services.AddScoped<ActionPlanBook>();
+        services.AddScoped<RoundComparison>();
+        services.AddScoped<PlanExports>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapPlanningApi(this IEndpointRouteBuilder routes)
     {
+        CatalogueApi.MapPublic(routes);
         var api = routes.MapGroup("/api/assessments").WithTags("Decision support").RequireAuthorization(Policies.ApiUser);
+        ContextApi.Map(api);
+        CatalogueApi.MapRound(api);
+        TargetsApi.Map(api);
+        PrioritiesApi.Map(api);
+        PlanApi.Map(api);
+        CompareApi.Map(api);
+        PlanExportApi.Map(api);
+        PlanExportApi.MapPage(routes);
         _ = api;
         return routes;
     }

@@ -189,6 +189,7 @@ public sealed record MatrixRound(
         ["id"] = Id.ToString(),
         ["evidenceId"] = EvidenceId.ToString(),
         ["mechanismCode"] = MechanismCode,
+        ["code"] = MechanismCode,
         ["behaviourCode"] = BehaviourCode.ToLowerInvariant(),
         ["participantId"] = ParticipantId.ToString(),
         ["revision"] = Revision.ToString(CultureInfo.InvariantCulture),

@@ -304,6 +304,9 @@ public static class AccessRules
         Get("/published/{id:guid}/evidence/{evidenceId:guid}/file", PublicOnceReleased),
         Get("/account/invitation", AccessGrid.All("A  A  A  A  A  A  A"), query: "token=not-a-real-token"),
         Form("/account/invitation", "invitation", Caller.Anonymous, AccessGrid.All("-  -  -  -  -  -  A")),
+
+        // Decision support (issue 4)
+        .. PlanningAccessRules.All,
     ];
 
     private static AccessRule Get(string pattern, AccessGrid grid, string? query = null) => new("GET", pattern, grid) { Query = query };

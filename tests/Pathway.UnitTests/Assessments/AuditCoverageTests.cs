@@ -36,7 +36,8 @@ public partial class AuditCoverageTests
     {
         // If a set is added or renamed, the scan below follows it by reflection; this states what it covers today.
         Assert.Equal(
-            ["Assessments", "ConsensusRatings", "Evidence", "Participants", "PublishedReleases", "Ratings", "ReviewComments", "StatusChanges"],
+            ["ActionItems", "ActionPlans", "Assessments", "ConsensusRatings", "Evidence", "MechanismTargets", "Participants", "ProgressNotes",
+                "PublishedReleases", "Ratings", "ReviewComments", "RoundContexts", "StatusChanges"],
             AuditedSets);
     }
 

@@ -28,6 +28,8 @@ public sealed class AuditTrail(PathwayDb db, IStringLocalizer<SharedResource> l)
     [
         nameof(Assessment), nameof(Participant), nameof(Rating), nameof(ConsensusRating), nameof(EvidenceItem),
         nameof(ReviewComment), nameof(StatusChange), nameof(PublishedRelease),
+        nameof(Planning.RoundContext), nameof(Planning.MechanismTarget), nameof(Planning.ActionPlan), nameof(Planning.ActionItem),
+        nameof(Planning.ProgressNote),
     ];
 
     /// <summary>

@@ -35,12 +35,17 @@ public static class PriorityRanking
 {
     /// <summary>
     /// Mechanisms already at target (gap 0) are left out: there is nothing to do first. Higher score
-    /// first; equal scores keep framework order, and each says which others it tied with.
+    /// first; equal scores keep framework order, and each says which others it tied with. Weights out of
+    /// range, or all zero (every score would tie), are refused.
     /// </summary>
     public static IReadOnlyList<RankedPriority> Rank(IEnumerable<PriorityCandidate> candidates, PriorityWeights weights)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(weights);
+        if (!weights.IsValid)
+        {
+            throw new ArgumentException($"Each weight is 0 to {PriorityWeights.Max} and at least one is above 0; got {weights}.", nameof(weights));
+        }
         var scored = candidates
             .Where(candidate => candidate.Gap > 0)
             .Select(candidate => new

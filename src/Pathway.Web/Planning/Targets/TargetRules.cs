@@ -21,6 +21,19 @@ public static class TargetRules
     public const int Established = 3;
     public const int MaxHorizonMonths = 120;
 
+    /// <summary>The team's impact and feasibility scores run from 1 to 5.</summary>
+    public const int MinScore = 1;
+
+    public const int MaxScore = 5;
+
+    /// <summary>The levels a target may take: the agreed level up to Advanced.</summary>
+    public static IEnumerable<int> AllowedTargets(int currentLevel) =>
+        Enumerable.Range(Math.Max(currentLevel, MinLevel), Math.Max(0, MaxLevel - Math.Max(currentLevel, MinLevel) + 1));
+
+    public static bool IsValidHorizon(int months) => months is >= 1 and <= MaxHorizonMonths;
+
+    public static bool IsValidScore(int score) => score is >= MinScore and <= MaxScore;
+
     public static int DefaultHorizonMonths(PlanHorizon horizon) => horizon == PlanHorizon.FiveYear ? 60 : 12;
 
     /// <summary>
@@ -46,7 +59,7 @@ public static class TargetRules
         {
             return TargetProblem.BelowCurrent;
         }
-        if (horizonMonths is < 1 or > MaxHorizonMonths)
+        if (!IsValidHorizon(horizonMonths))
         {
             return TargetProblem.Horizon;
         }
