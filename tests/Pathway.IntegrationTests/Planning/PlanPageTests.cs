@@ -108,6 +108,54 @@ public class PlanPageTests(PathwayAppFactory factory) : IClassFixture<PathwayApp
     }
 
     [Fact]
+    public async Task A_large_plan_is_shown_fifty_actions_a_page_with_links_to_the_others()
+    {
+        var round = await factory.CreateRoundAsync("PER", AssessmentStatus.Validated);
+        await using (var scope = factory.OpenSystemDb())
+        {
+            var plan = new ActionPlan { AssessmentId = round.Id, CountryIso3 = round.Country, CreatedAt = DateTimeOffset.UtcNow };
+            scope.Db.ActionPlans.Add(plan);
+            for (var n = 0; n < 60; n++)
+            {
+                scope.Db.ActionItems.Add(new ActionItem
+                {
+                    AssessmentId = round.Id,
+                    ActionPlanId = plan.Id,
+                    CountryIso3 = round.Country,
+                    MechanismCode = round.MechanismCodes[n % round.MechanismCodes.Count],
+                    What = $"Paged action {n}",
+                    ResponsibleOrganisation = "Ministry of Health",
+                    CreatedAt = DateTimeOffset.UtcNow.AddSeconds(n),
+                });
+            }
+            await scope.Db.SaveChangesAsync(Ct);
+        }
+        using var browser = await factory.CreateSignedInClientAsync(round.FocalPoint);
+
+        var first = await browser.GetStringAsync(PlanUrl(round), Ct);
+        var second = await browser.GetStringAsync($"{PlanUrl(round)}?page=2", Ct);
+        var beyond = await browser.GetStringAsync($"{PlanUrl(round)}?page=9", Ct);
+
+        Assert.Equal(50, CountOf(first, "<tr data-item="));
+        Assert.Equal(10, CountOf(second, "<tr data-item="));
+        Assert.Contains("Actions 1 to 50 of 60", first, StringComparison.Ordinal);
+        Assert.Contains("Actions 51 to 60 of 60", second, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/assessments/{round.Id}/plan?page=2\"", first, StringComparison.Ordinal);
+        // A page past the end shows the last one rather than nothing.
+        Assert.Equal(10, CountOf(beyond, "<tr data-item="));
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+        return count;
+    }
+
+    [Fact]
     public async Task Edit_form_shows_a_bad_date_beside_its_field_keeps_the_text_and_saves_nothing()
     {
         var round = await factory.CreateRoundAsync("SEN", AssessmentStatus.Validated);
