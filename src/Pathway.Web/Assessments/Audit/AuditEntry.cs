@@ -54,5 +54,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasOne(a => a.Country).WithMany().HasForeignKey(a => a.CountryIso3).OnDelete(DeleteBehavior.Restrict);
         // No foreign key to the assessment: the trail outlives anything it describes.
         builder.HasIndex(a => new { a.AssessmentId, a.At });
+        // The audit page's kind filter and the plan's "changes since endorsement" count read by kind and time,
+        // among thousands of rating entries of the same round.
+        builder.HasIndex(a => new { a.AssessmentId, a.Entity, a.At });
     }
 }

@@ -388,6 +388,8 @@ namespace Pathway.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AssessmentId", "At");
 
+                    b.HasIndex("AssessmentId", "Entity", "At");
+
                     b.ToTable("AuditEntries");
                 });
 

@@ -377,6 +377,8 @@ namespace Pathway.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AssessmentId", "At");
 
+                    b.HasIndex("AssessmentId", "Entity", "At");
+
                     b.ToTable("AuditEntries");
                 });
 

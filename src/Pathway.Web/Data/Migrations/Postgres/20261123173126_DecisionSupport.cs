@@ -258,6 +258,11 @@ namespace Pathway.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_AssessmentId_Entity_At",
+                table: "AuditEntries",
+                columns: new[] { "AssessmentId", "Entity", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ActionItems_ActionPlanId",
                 table: "ActionItems",
                 column: "ActionPlanId");
@@ -361,6 +366,10 @@ namespace Pathway.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ActionPlans");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEntries_AssessmentId_Entity_At",
+                table: "AuditEntries");
 
             migrationBuilder.DropColumn(
                 name: "Crosswalk",

@@ -257,6 +257,11 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_AssessmentId_Entity_At",
+                table: "AuditEntries",
+                columns: new[] { "AssessmentId", "Entity", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ActionItems_ActionPlanId",
                 table: "ActionItems",
                 column: "ActionPlanId");
@@ -360,6 +365,10 @@ namespace Pathway.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ActionPlans");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEntries_AssessmentId_Entity_At",
+                table: "AuditEntries");
 
             migrationBuilder.DropColumn(
                 name: "Crosswalk",
