@@ -76,13 +76,13 @@ public static partial class FrameworkValidator
         return check.Problems;
     }
 
-    private sealed class Checker
+    private sealed class Checker : JsonShapeChecker
     {
         public List<FrameworkProblem> Problems { get; } = [];
 
         private readonly Dictionary<string, string> mechanismPaths = new(StringComparer.Ordinal);
 
-        private void Problem(string path, string message) => Problems.Add(new(path, message));
+        protected override void Problem(string path, string message) => Problems.Add(new(path, message));
 
         public void Root(JsonNode? node)
         {
@@ -390,63 +390,6 @@ public static partial class FrameworkValidator
             {
                 Problem(path, $"level {missing} ({LevelCodes[missing - 1]}) is missing; every mechanism has all four levels.");
             }
-        }
-
-        private JsonObject? Object(JsonNode? node, string path, string[] allowed)
-        {
-            if (node is not JsonObject obj)
-            {
-                Problem(path, "must be an object.");
-                return null;
-            }
-            foreach (var (name, _) in obj)
-            {
-                if (!allowed.Contains(name, StringComparer.Ordinal))
-                {
-                    Problem($"{path}.{name}", $"unknown property '{name}'; allowed here: {string.Join(", ", allowed.Where(known => known != "$schema"))}.");
-                }
-            }
-            return obj;
-        }
-
-        private JsonArray? RequiredArray(JsonObject parent, string path, string name)
-        {
-            switch (parent[name])
-            {
-                case JsonArray array:
-                    return array;
-                case null:
-                    Problem($"{path}.{name}", "required: a list.");
-                    return null;
-                default:
-                    Problem($"{path}.{name}", "must be a list.");
-                    return null;
-            }
-        }
-
-        private string? RequiredString(JsonObject parent, string path, string name)
-        {
-            var value = OptionalString(parent, path, name);
-            if (value is null && parent[name] is null)
-            {
-                Problem($"{path}.{name}", "required.");
-            }
-            return value;
-        }
-
-        private string? OptionalString(JsonObject parent, string path, string name)
-        {
-            if (!parent.ContainsKey(name))
-            {
-                return null;
-            }
-            var node = parent[name];
-            if (node is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text))
-            {
-                return text;
-            }
-            Problem($"{path}.{name}", "must be a non-empty text.");
-            return null;
         }
 
         private void Text(JsonObject parent, string path, string name, bool required)

@@ -92,14 +92,14 @@ public static partial class CatalogueValidator
         return check.Problems;
     }
 
-    private sealed class Checker(IReadOnlyDictionary<string, IReadOnlyList<string>> frameworks)
+    private sealed class Checker(IReadOnlyDictionary<string, IReadOnlyList<string>> frameworks) : JsonShapeChecker
     {
         public List<CatalogueProblem> Problems { get; } = [];
 
         private readonly Dictionary<string, string> codePaths = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> textPaths = new(StringComparer.OrdinalIgnoreCase);
 
-        private void Problem(string path, string message) => Problems.Add(new(path, message));
+        protected override void Problem(string path, string message) => Problems.Add(new(path, message));
 
         public void Root(JsonNode? node)
         {
@@ -377,62 +377,6 @@ public static partial class CatalogueValidator
                 return Enum.Parse<T>(text);
             }
             Problem($"{path}.{name}", $"unknown {name} '{text}'; allowed: {string.Join(", ", Enum.GetNames<T>())}.");
-            return null;
-        }
-
-        private JsonObject? Object(JsonNode? node, string path, string[] allowed)
-        {
-            if (node is not JsonObject obj)
-            {
-                Problem(path, "must be an object.");
-                return null;
-            }
-            foreach (var (name, _) in obj)
-            {
-                if (!allowed.Contains(name, StringComparer.Ordinal))
-                {
-                    Problem($"{path}.{name}", $"unknown property '{name}'; allowed here: {string.Join(", ", allowed.Where(known => known != "$schema"))}.");
-                }
-            }
-            return obj;
-        }
-
-        private JsonArray? RequiredArray(JsonObject parent, string path, string name)
-        {
-            switch (parent[name])
-            {
-                case JsonArray array:
-                    return array;
-                case null:
-                    Problem($"{path}.{name}", "required: a list.");
-                    return null;
-                default:
-                    Problem($"{path}.{name}", "must be a list.");
-                    return null;
-            }
-        }
-
-        private string? RequiredString(JsonObject parent, string path, string name)
-        {
-            var value = OptionalString(parent, path, name);
-            if (value is null && parent[name] is null)
-            {
-                Problem($"{path}.{name}", "required.");
-            }
-            return value;
-        }
-
-        private string? OptionalString(JsonObject parent, string path, string name)
-        {
-            if (!parent.ContainsKey(name))
-            {
-                return null;
-            }
-            if (parent[name] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text))
-            {
-                return text;
-            }
-            Problem($"{path}.{name}", "must be a non-empty text.");
             return null;
         }
 
