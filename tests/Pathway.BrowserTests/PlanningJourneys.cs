@@ -140,6 +140,12 @@ public sealed partial class PlanningJourneys(BrowserFixture fixture) : BrowserTe
         await Expect(page.GetByText(ownAction)).ToBeVisibleAsync();
         await Expect(page.GetByText("higher").First).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page, "the comparison of two rounds");
+
+        // The first round's plan, in Arabic: right to left, the endorsement and the done action still there.
+        await page.GotoAsync($"{round}/plan?culture=ar");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = "خطة العمل" })).ToBeVisibleAsync();
+        await Expect(page.GetByText(ownAction)).ToBeVisibleAsync();
     });
 
     private async Task<Person> CreateFocalPointAsync()
