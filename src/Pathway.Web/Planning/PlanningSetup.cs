@@ -17,6 +17,8 @@ public static class PlanningSetup
         services.AddScoped<TargetDefaults>();
         services.AddScoped<PriorityBoard>();
         services.AddScoped<ActionPlanBook>();
+        services.AddScoped<PlanCarryOver>();
+        services.AddScoped<PlanEndorsement>();
         services.AddScoped<RoundComparison>();
         services.AddScoped<PlanExports>();
         return services;

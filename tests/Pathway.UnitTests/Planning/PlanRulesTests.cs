@@ -112,8 +112,8 @@ public class PlanRulesTests
     [Fact]
     public void Shorten_cuts_a_long_text_at_a_word()
     {
-        Assert.Equal("short", ActionPlanBook.Shorten("short", 10));
-        Assert.Equal("Convene the…", ActionPlanBook.Shorten("Convene the associations of private hospitals", 15));
+        Assert.Equal("short", PlanViews.Shorten("short", 10));
+        Assert.Equal("Convene the…", PlanViews.Shorten("Convene the associations of private hospitals", 15));
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

@@ -132,14 +132,14 @@ internal static class PlanApi
     }
 
     public static async Task<Results<Ok<PlanView>, ProblemHttpResult>> Endorse(
-        Guid id, EndorsementInput body, PlanningRounds rounds, ActionPlanBook book, CancellationToken cancellationToken)
+        Guid id, EndorsementInput body, PlanningRounds rounds, PlanEndorsement endorsement, CancellationToken cancellationToken)
     {
         var opened = await rounds.OpenAsync(id, cancellationToken);
         if (opened.Value is not { } round)
         {
             return opened.Failure!.ToProblem();
         }
-        return Answer(await book.EndorseAsync(round, body.Note, cancellationToken));
+        return Answer(await endorsement.EndorseAsync(round, body.Note, cancellationToken));
     }
 
     private static Results<Ok<T>, ProblemHttpResult> Answer<T>(Outcome<T> outcome) =>

@@ -1,49 +1,7 @@
+using Microsoft.Extensions.Localization;
+using Pathway.Web.Assessments;
+
 namespace Pathway.Web.Planning;
-
-/// <summary>
-/// An action item as the API body and the page's form send it. Enumerations travel as their names, so
-/// an unknown value is a field error saying what is allowed. On creation, <see cref="RecommendationCode"/>
-/// with <see cref="MechanismCode"/> adds the catalogue action in one step (the other fields are then
-/// not read: the team edits the item afterwards).
-/// </summary>
-public sealed class ActionItemInput
-{
-    /// <summary>The mechanism the action serves: a code of the round's framework version (e.g. DS.1).</summary>
-    public string? MechanismCode { get; set; }
-
-    /// <summary>Only when creating: the catalogue action to copy in (e.g. DS.1-1a).</summary>
-    public string? RecommendationCode { get; set; }
-
-    /// <summary>What will be done: required, at most 2,000 characters.</summary>
-    public string? What { get; set; }
-
-    /// <summary>One of the action types (PolicyOrStrategy, LegislationOrRegulation, ...); optional.</summary>
-    public string? Type { get; set; }
-
-    public string? ResponsibleOrganisation { get; set; }
-    public string? ResponsiblePerson { get; set; }
-    public DateOnly? Start { get; set; }
-
-    /// <summary>Not before <see cref="Start"/>.</summary>
-    public DateOnly? Due { get; set; }
-
-    public string? Resources { get; set; }
-
-    /// <summary>0 or more, at most two decimals; needs <see cref="Currency"/>.</summary>
-    public decimal? Budget { get; set; }
-
-    /// <summary>ISO 4217 code such as USD, EUR, KES.</summary>
-    public string? Currency { get; set; }
-
-    /// <summary>1–4; below <see cref="ToLevel"/> when both are given.</summary>
-    public int? FromLevel { get; set; }
-
-    /// <summary>1–4; never below the mechanism's agreed level.</summary>
-    public int? ToLevel { get; set; }
-
-    /// <summary>When changing an item: the version the caller saw. A stale version is a conflict.</summary>
-    public int Version { get; set; }
-}
 
 /// <summary>A dated progress note: what happened and the status it leaves the item in.</summary>
 public sealed class ProgressNoteInput
@@ -55,7 +13,44 @@ public sealed class ProgressNoteInput
     public string? Status { get; set; }
 
     public string? Text { get; set; }
+
+    /// <summary>Every field at once; the checked note, or null with the errors keyed by this class's property names.</summary>
+    public NoteFields? Check(DateOnly today, DateOnly? latest, IStringLocalizer l, out Dictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        errors = [];
+        if (On is not { } on)
+        {
+            errors[nameof(On)] = [l["Plan.Error.NoteDate"]];
+        }
+        else if (on > today)
+        {
+            errors[nameof(On)] = [l["Plan.Error.NoteFuture", PlanText.Date(today)]];
+        }
+        else if (on < latest)
+        {
+            errors[nameof(On)] = [l["Plan.Error.NoteBeforeLatest", PlanText.Date(latest.Value)]];
+        }
+        var status = ConsensusInput.ParseName<ActionStatus>(Status);
+        if (status is null)
+        {
+            errors[nameof(Status)] = [l["Plan.Error.Status", PlanText.Names<ActionStatus>()]];
+        }
+        var text = Text?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            errors[nameof(Text)] = [l["Plan.Error.NoteText"]];
+        }
+        else
+        {
+            PlanText.CheckLength(errors, nameof(Text), text, ProgressNote.TextLength, l);
+        }
+        return errors.Count == 0 ? new NoteFields(On!.Value, status!.Value, text!) : null;
+    }
 }
+
+/// <summary>A progress note once checked.</summary>
+public sealed record NoteFields(DateOnly On, ActionStatus Status, string Text);
 
 /// <summary>The focal point's endorsement of the plan, with an optional note (where and how it was endorsed).</summary>
 public sealed class EndorsementInput

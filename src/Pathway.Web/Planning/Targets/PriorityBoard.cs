@@ -69,7 +69,7 @@ public sealed class PriorityInput
 /// The team's priorities: mechanisms ranked by gap to target, impact and feasibility with the plan's
 /// weights (<see cref="PriorityRanking"/>), and saving those scores and weights all-or-nothing.
 /// </summary>
-public sealed class PriorityBoard(PathwayDb db, TargetBook targets, ActionPlanBook plans, IStringLocalizer<SharedResource> l)
+public sealed class PriorityBoard(PathwayDb db, TargetBook targets, PlanCarryOver plans, IStringLocalizer<SharedResource> l)
 {
     public async Task<PriorityList> ListAsync(PlanningRound round, CancellationToken cancellationToken = default)
     {

@@ -7,7 +7,7 @@ namespace Pathway.Web.Planning;
 /// Accepting a plan horizon's default targets. Apart from <see cref="TargetBook"/> because it starts the
 /// plan, and the plan book reads targets: one class needing both ways would be a dependency cycle.
 /// </summary>
-public sealed class TargetDefaults(TargetBook targets, ActionPlanBook plans, IStringLocalizer<SharedResource> l)
+public sealed class TargetDefaults(TargetBook targets, PlanCarryOver plans, IStringLocalizer<SharedResource> l)
 {
     /// <summary>
     /// Sets the plan's horizon and gives every mechanism that horizon's default target and horizon,
