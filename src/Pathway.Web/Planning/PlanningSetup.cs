@@ -19,6 +19,8 @@ public static class PlanningSetup
         services.AddScoped<ActionPlanBook>();
         services.AddScoped<PlanCarryOver>();
         services.AddScoped<PlanEndorsement>();
+        services.AddScoped<PlanBulkEdit>();
+        services.AddScoped<ActionItemText>();
         services.AddScoped<RoundComparison>();
         services.AddScoped<PlanExports>();
         return services;

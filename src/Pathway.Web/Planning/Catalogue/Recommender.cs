@@ -129,6 +129,10 @@ public sealed class Recommender(CatalogueReader catalogues)
         return catalogue?.Find(code) is { } action ? RecommendationFit.Offer(action, new HashSet<PlanningContext>()) : null;
     }
 
+    /// <summary>The version of the catalogue <see cref="FindAsync"/> reads for the round; null when there is none.</summary>
+    public async Task<string?> CatalogueVersionAsync(PlanningRound round, CancellationToken cancellationToken = default) =>
+        (await CatalogueAsync(round, cancellationToken))?.Summary.Version;
+
     private async Task<CatalogueIndex?> CatalogueAsync(PlanningRound round, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(round);

@@ -57,10 +57,11 @@ public sealed class PlanExports(ActionPlanBook plans, TargetBook targets, TimePr
     {
         ArgumentNullException.ThrowIfNull(round);
         ArgumentNullException.ThrowIfNull(culture);
-        var plan = await plans.ReadAsync(round, cancellationToken);
+        var language = culture.TwoLetterISOLanguageName;
+        // The same reading as the pages: catalogue text in the export's language until the team edits it.
+        var plan = await plans.ReadAsync(round, language, cancellationToken);
         var targetOf = (await targets.ListAsync(round, cancellationToken))
             .ToDictionary(row => row.Mechanism.Code, row => row.TargetLevel, StringComparer.Ordinal);
-        var language = culture.TwoLetterISOLanguageName;
         return new PlanExport(
             culture,
             round.Round.Title,

@@ -36,6 +36,17 @@ public sealed class ActionItem : ICountryOwned, IAudited
     /// <summary>The catalogue action it started from (e.g. <c>DS.1-1a</c>); null when written from scratch.</summary>
     public string? RecommendationCode { get; set; }
 
+    /// <summary>The version of the catalogue <see cref="RecommendationCode"/> was taken from.</summary>
+    public string? CatalogueVersion { get; set; }
+
+    /// <summary>
+    /// True while <see cref="What"/> is the catalogue's text, not edited by the team: readers then see the
+    /// catalogue's text in their own language (see <see cref="ActionItemText"/>). Cleared by the team's first
+    /// edit of the text, after which <see cref="What"/> is shown as written.
+    /// </summary>
+    public bool WhatFromCatalogue { get; set; }
+
+    /// <summary>The text as written (or, while <see cref="WhatFromCatalogue"/>, as copied in the adder's language).</summary>
     public required string What { get; set; }
     public ActionType? Type { get; set; }
     /// <summary>Named before endorsement; an item added from a recommendation in one step starts without one.</summary>
@@ -94,6 +105,7 @@ internal sealed class ActionItemConfiguration : IEntityTypeConfiguration<ActionI
         builder.Property(i => i.CountryIso3).HasMaxLength(3).IsFixedLength();
         builder.Property(i => i.MechanismCode).HasMaxLength(20);
         builder.Property(i => i.RecommendationCode).HasMaxLength(20);
+        builder.Property(i => i.CatalogueVersion).HasMaxLength(20);
         builder.Property(i => i.What).HasMaxLength(ActionItem.WhatLength);
         builder.Property(i => i.Type).HasConversion<string>().HasMaxLength(40);
         builder.Property(i => i.ResponsibleOrganisation).HasMaxLength(ActionItem.NameLength);

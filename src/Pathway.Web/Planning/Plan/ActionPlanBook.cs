@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Pathway.Web.Accounts;
@@ -15,10 +16,14 @@ namespace Pathway.Web.Planning;
 /// </summary>
 public sealed class ActionPlanBook(
     PathwayDb db, CurrentUser user, TimeProvider clock, Recommender recommender, TargetBook targets, PlanCarryOver carryOver,
-    IStringLocalizer<SharedResource> l)
+    ActionItemText texts, IStringLocalizer<SharedResource> l)
 {
-    /// <summary>The plan as it stands (an empty draft view when not started).</summary>
-    public async Task<PlanView> ReadAsync(PlanningRound round, CancellationToken cancellationToken = default)
+    /// <summary>The plan as it stands (an empty draft view when not started), in the reader's language.</summary>
+    public Task<PlanView> ReadAsync(PlanningRound round, CancellationToken cancellationToken = default) =>
+        ReadAsync(round, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
+
+    /// <summary>The plan as it stands, with catalogue texts in <paramref name="language"/> (en, fr, ar) as an export asks.</summary>
+    public async Task<PlanView> ReadAsync(PlanningRound round, string language, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(round);
         var roundId = round.Round.Id;
@@ -34,12 +39,14 @@ public sealed class ActionPlanBook(
             .ToLookup(note => note.ActionItemId);
         var today = PlanRules.Today(clock);
         var order = round.Mechanisms.ToDictionary(m => m.Code, m => m.Order, StringComparer.Ordinal);
-        var views = items
+        var views = new List<ActionItemView>(items.Count);
+        foreach (var item in items
             .OrderBy(item => order.GetValueOrDefault(item.MechanismCode, int.MaxValue))
             .ThenBy(item => item.CreatedAt)
-            .ThenBy(item => item.Id)
-            .Select(item => PlanViews.ToView(item, notes[item.Id], today))
-            .ToList();
+            .ThenBy(item => item.Id))
+        {
+            views.Add(PlanViews.ToView(item, await texts.WhatAsync(item, language, cancellationToken), notes[item.Id], today));
+        }
         var changes = plan.EndorsedAt is { } endorsedAt ? await ChangesSinceAsync(roundId, endorsedAt, cancellationToken) : 0;
         return new PlanView(
             plan.Id, plan.Status, plan.Horizon, new PriorityWeights(plan.GapWeight, plan.ImpactWeight, plan.FeasibilityWeight),
@@ -47,7 +54,11 @@ public sealed class ActionPlanBook(
     }
 
     /// <summary>One item of the round's plan; not found when it belongs to another round or was removed.</summary>
-    public async Task<Outcome<ActionItemView>> ReadItemAsync(PlanningRound round, Guid itemId, CancellationToken cancellationToken = default)
+    public Task<Outcome<ActionItemView>> ReadItemAsync(PlanningRound round, Guid itemId, CancellationToken cancellationToken = default) =>
+        ReadItemAsync(round, itemId, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
+
+    /// <summary>One item with its catalogue text in <paramref name="language"/>.</summary>
+    public async Task<Outcome<ActionItemView>> ReadItemAsync(PlanningRound round, Guid itemId, string language, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(round);
         var roundId = round.Round.Id;
@@ -60,7 +71,7 @@ public sealed class ActionPlanBook(
         var notes = await db.ProgressNotes.AsNoTracking()
             .Where(note => note.ActionItemId == itemId && note.AssessmentId == roundId)
             .ToListAsync(cancellationToken);
-        return PlanViews.ToView(item, notes, PlanRules.Today(clock));
+        return PlanViews.ToView(item, await texts.WhatAsync(item, language, cancellationToken), notes, PlanRules.Today(clock));
     }
 
     /// <summary>Starts the round's plan (carrying over the previous plan's open items); starting a started plan changes nothing.</summary>
@@ -97,21 +108,23 @@ public sealed class ActionPlanBook(
     }
 
     /// <summary>
-    /// Adds a catalogue action in one step: its text in the reader's language and its type copied in,
-    /// from the agreed level to the mechanism's target (else the next level), starting today and due
-    /// after the action's typical horizon. No one is responsible yet: the team fills that in afterwards.
+    /// Adds a catalogue action: its text (read in each reader's language until the team edits it) and type,
+    /// for the action's own step (an action for 2→3 records 2→3; an evidence-first action goes from the
+    /// agreed level to the target, else the next level), starting today and due after the action's typical
+    /// horizon. Every other field sent is kept, and a field sent replaces its default.
     /// </summary>
     public async Task<Outcome<ActionItemView>> AddFromRecommendationAsync(
-        PlanningRound round, string? mechanismCode, string? recommendationCode, CancellationToken cancellationToken = default)
+        PlanningRound round, ActionItemInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(round);
+        ArgumentNullException.ThrowIfNull(input);
         if (PlanEditing.Refusal(round, l) is { } refusal)
         {
             return refusal;
         }
         var errors = new Dictionary<string, string[]>();
-        var mechanism = ActionItemInput.FindMechanism(round, mechanismCode, l, errors);
-        var code = recommendationCode?.Trim();
+        var mechanism = ActionItemInput.FindMechanism(round, input.MechanismCode, l, errors);
+        var code = input.RecommendationCode?.Trim();
         RecommendedAction? action = null;
         if (string.IsNullOrEmpty(code))
         {
@@ -134,25 +147,36 @@ public sealed class ActionPlanBook(
             return Invalid(errors);
         }
 
-        var target = (await targets.ListAsync(round, cancellationToken))
-            .FirstOrDefault(row => row.Mechanism.Code == mechanism.Code)?.TargetLevel;
-        var agreed = mechanism.Answer.Level;
+        (int? From, int? To) levels = (action.FromLevel, input.FromLevel, input.ToLevel) switch
+        {
+            (_, { } sentFrom, var sentTo) => (sentFrom, sentTo),
+            (null, null, var sentTo) => (mechanism.Answer.Level, sentTo ?? PlanRules.AimedLevel(mechanism.Answer.Level, await TargetOfAsync(round, mechanism, cancellationToken))),
+            ({ } step, null, var sentTo) => (step, sentTo ?? PlanRules.NextLevel(step)),
+        };
         var today = PlanRules.Today(clock);
+        var ownText = PlanText.Trimmed(input.What);
         var fields = new ActionItemInput
         {
             MechanismCode = mechanism.Code,
-            What = action.Text.Current,
-            Type = action.Type.ToString(),
-            Start = today,
-            Due = today.AddMonths(action.HorizonMonths),
-            FromLevel = agreed,
-            ToLevel = PlanRules.AimedLevel(agreed, target),
+            What = ownText ?? action.Text.Current,
+            Type = PlanText.Trimmed(input.Type) ?? action.Type.ToString(),
+            ResponsibleOrganisation = input.ResponsibleOrganisation,
+            ResponsiblePerson = input.ResponsiblePerson,
+            Start = input.Start ?? today,
+            Due = input.Due ?? (input.Start ?? today).AddMonths(action.HorizonMonths),
+            Resources = input.Resources,
+            Budget = input.Budget,
+            Currency = input.Currency,
+            FromLevel = levels.From,
+            ToLevel = levels.To,
         }.Check(round, l, out errors);
         if (fields is null)
         {
             return Invalid(errors);
         }
-        return await CreateAsync(round, fields, action.Code, cancellationToken);
+        var followsCatalogue = ownText is null || action.Text.Values.Values.Contains(ownText, StringComparer.Ordinal);
+        return await CreateAsync(round, fields,
+            new CatalogueOrigin(action.Code, await recommender.CatalogueVersionAsync(round, cancellationToken), followsCatalogue), cancellationToken);
     }
 
     /// <summary>
@@ -183,7 +207,15 @@ public sealed class ActionPlanBook(
         {
             return await ConflictAsync(round, itemId, cancellationToken);
         }
+        var stored = item.What;
+        var keepsCatalogueText = item.WhatFromCatalogue && await texts.IsCatalogueTextAsync(item, fields.What, cancellationToken);
         fields.ApplyTo(item);
+        if (keepsCatalogueText)
+        {
+            // The form showed the catalogue's text in the reader's language: sending it back is not an edit.
+            item.What = stored;
+        }
+        item.WhatFromCatalogue = keepsCatalogueText;
         item.Version++;
         return await SaveItemAsync(round, item, cancellationToken);
     }
@@ -231,7 +263,7 @@ public sealed class ActionPlanBook(
         {
             return ItemNotFound();
         }
-        var removed = PlanViews.ToView(item, item.Notes, PlanRules.Today(clock));
+        var removed = PlanViews.ToView(item, await texts.WhatAsync(item, null, cancellationToken), item.Notes, PlanRules.Today(clock));
         db.ProgressNotes.RemoveRange(item.Notes);
         db.ActionItems.Remove(item);
         try
@@ -274,8 +306,14 @@ public sealed class ActionPlanBook(
         item.Version++;
     }
 
+    /// <summary>The catalogue action an item is copied from, and whether its text is still the catalogue's.</summary>
+    private sealed record CatalogueOrigin(string Code, string? Version, bool FollowsCatalogue);
+
+    private async Task<int?> TargetOfAsync(PlanningRound round, PlanningMechanism mechanism, CancellationToken cancellationToken) =>
+        (await targets.ListAsync(round, cancellationToken)).FirstOrDefault(row => row.Mechanism.Code == mechanism.Code)?.TargetLevel;
+
     private async Task<Outcome<ActionItemView>> CreateAsync(
-        PlanningRound round, ItemFields fields, string? recommendationCode, CancellationToken cancellationToken)
+        PlanningRound round, ItemFields fields, CatalogueOrigin? origin, CancellationToken cancellationToken)
     {
         var plan = await carryOver.EnsureAsync(round, cancellationToken);
         var item = new ActionItem
@@ -285,7 +323,9 @@ public sealed class ActionPlanBook(
             CountryIso3 = round.Round.CountryIso3,
             MechanismCode = fields.MechanismCode,
             What = fields.What,
-            RecommendationCode = recommendationCode,
+            RecommendationCode = origin?.Code,
+            CatalogueVersion = origin?.Version,
+            WhatFromCatalogue = origin is { FollowsCatalogue: true, Version: not null },
             CreatedAt = clock.GetUtcNow(),
             Version = 1,
         };
@@ -295,7 +335,7 @@ public sealed class ActionPlanBook(
         {
             return failure;
         }
-        return PlanViews.ToView(item, [], PlanRules.Today(clock));
+        return PlanViews.ToView(item, await texts.WhatAsync(item, null, cancellationToken), [], PlanRules.Today(clock));
     }
 
     /// <summary>Saves; two people starting the same plan at once is the one expected failure (the unique round key lets one in).</summary>

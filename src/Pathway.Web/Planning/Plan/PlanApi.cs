@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pathway.Web.Assessments;
+using Pathway.Web.Localization;
 
 namespace Pathway.Web.Planning;
 
@@ -17,7 +19,8 @@ internal static class PlanApi
             .WithDescription("The round's action plan: status (Draft|Endorsed), who endorsed it and when, the number of audited changes " +
                 "since the endorsement, and its items in framework order of their mechanism. Each item carries its status " +
                 "(NotStarted|OnTrack|Delayed|Done|Dropped), isOverdue (due before today, UTC, and not done or dropped), carriedOver, " +
-                "its progress notes and its version. planId is null while the plan is not started.");
+                "its progress notes and its version. An item copied from the catalogue and not edited since (whatFromCatalogue) reads in " +
+                "the language of ?lang=en|fr|ar, else the request's (Accept-Language). planId is null while the plan is not started.");
         routes.MapPost("/{id:guid}/plan", StartPlan).WithName("StartRoundPlan")
             .WithDescription("Starts the plan, carrying over the open items (not done or dropped) of the country's most recent earlier " +
                 "round of the same scope that has a plan, where their mechanism is still in this round's framework. Starting a started " +
@@ -25,10 +28,19 @@ internal static class PlanApi
         routes.MapPost("/{id:guid}/plan/items", AddItem).WithName("AddRoundPlanItem")
             .WithDescription("Adds an item. Either written from scratch: mechanismCode, what (required, ≤ 2000), type, " +
                 "responsibleOrganisation, responsiblePerson, start, due (not before start), resources, budget (≥ 0, with a three-letter " +
-                "currency), fromLevel and toLevel (1–4, from < to, to not below the mechanism's agreed level). Or in one step from the " +
-                "recommendation catalogue: {mechanismCode, recommendationCode} copies the action's text (in the request's language) and " +
-                "type, from the agreed level to the target, starting today and due after the action's typical horizon; the other fields " +
-                "are not read. Starts the plan when needed. 400 with field errors; nothing is saved on any error.");
+                "currency), fromLevel and toLevel (1–4, from < to, to not below the mechanism's agreed level). Or from the " +
+                "recommendation catalogue: {mechanismCode, recommendationCode, ...} takes the action's text and type; the text is then read " +
+                "in each reader's language (?lang= or Accept-Language) until the team edits it (whatFromCatalogue). Levels default to the " +
+                "action's own step (an action for 2→3 records 2→3; an evidence-first action goes from the agreed level to the target), " +
+                "start to today and due to the action's typical horizon; every other field sent (responsible, dates, resources, budget, " +
+                "levels, type, an own text) is kept and replaces its default. Starts the plan when needed. 400 with field errors; nothing is saved on any error.");
+        routes.MapPatch("/{id:guid}/plan/items", PatchItems).WithName("PatchRoundPlanItems")
+            .WithDescription("Changes many items at once, as the plan page's form does: {items: [{id, version, responsibleOrganisation, " +
+                "responsiblePerson, start, due, status?}]} (at most 200). Each item's organisation, person, start and due are set as sent " +
+                "(absent or null clears them); status, when given, is recorded as a progress note dated today. Every entry is checked " +
+                "first: 400 with errors keyed items[i].field and nothing saved. Then each item is saved on its own with its version: " +
+                "unchanged entries are left alone (counted in unchanged), an item changed meanwhile is not saved and is listed under " +
+                "conflicts with its index and the stored item (current), and every other item is saved (listed under saved).");
         routes.MapGet("/{id:guid}/plan/items/{itemId:guid}", GetItem).WithName("GetRoundPlanItem")
             .WithDescription("One item of the round's plan with its progress notes; 404 for an item of another round.");
         routes.MapPut("/{id:guid}/plan/items/{itemId:guid}", PutItem).WithName("PutRoundPlanItem")
@@ -46,15 +58,19 @@ internal static class PlanApi
                 "editable, and every later change is in the round's audit trail and counted in changesSinceEndorsement.");
     }
 
-    public static async Task<Results<Ok<PlanView>, ProblemHttpResult>> GetPlan(
-        Guid id, PlanningRounds rounds, ActionPlanBook book, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<PlanView>, ProblemHttpResult, ValidationProblem>> GetPlan(
+        Guid id, string? lang, PlanningRounds rounds, ActionPlanBook book, CancellationToken cancellationToken)
     {
+        if (ReaderLanguage(lang, out var problem) is not { } language)
+        {
+            return problem!;
+        }
         var opened = await rounds.OpenAsync(id, cancellationToken);
         if (opened.Value is not { } round)
         {
             return opened.Failure!.ToProblem();
         }
-        return TypedResults.Ok(await book.ReadAsync(round, cancellationToken));
+        return TypedResults.Ok(await book.ReadAsync(round, language, cancellationToken));
     }
 
     public static async Task<Results<Ok<PlanView>, ProblemHttpResult>> StartPlan(
@@ -78,7 +94,7 @@ internal static class PlanApi
         }
         var added = string.IsNullOrWhiteSpace(body.RecommendationCode)
             ? await book.AddItemAsync(round, body, cancellationToken)
-            : await book.AddFromRecommendationAsync(round, body.MechanismCode, body.RecommendationCode, cancellationToken);
+            : await book.AddFromRecommendationAsync(round, body, cancellationToken);
         if (added.Value is not { } item)
         {
             return added.Failure!.ToProblem();
@@ -86,15 +102,31 @@ internal static class PlanApi
         return TypedResults.Created($"/api/assessments/{id}/plan/items/{item.Id}", item);
     }
 
-    public static async Task<Results<Ok<ActionItemView>, ProblemHttpResult>> GetItem(
-        Guid id, Guid itemId, PlanningRounds rounds, ActionPlanBook book, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<PlanItemsSaved>, ProblemHttpResult>> PatchItems(
+        Guid id, PlanItemsInput body, PlanningRounds rounds, PlanBulkEdit bulk, CancellationToken cancellationToken)
     {
         var opened = await rounds.OpenAsync(id, cancellationToken);
         if (opened.Value is not { } round)
         {
             return opened.Failure!.ToProblem();
         }
-        return Answer(await book.ReadItemAsync(round, itemId, cancellationToken));
+        return Answer(await bulk.SaveAsync(round, body, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<ActionItemView>, ProblemHttpResult, ValidationProblem>> GetItem(
+        Guid id, Guid itemId, string? lang, PlanningRounds rounds, ActionPlanBook book, CancellationToken cancellationToken)
+    {
+        if (ReaderLanguage(lang, out var problem) is not { } language)
+        {
+            return problem!;
+        }
+        var opened = await rounds.OpenAsync(id, cancellationToken);
+        if (opened.Value is not { } round)
+        {
+            return opened.Failure!.ToProblem();
+        }
+        var read = await book.ReadItemAsync(round, itemId, language, cancellationToken);
+        return read.Value is { } item ? TypedResults.Ok(item) : read.Failure!.ToProblem();
     }
 
     public static async Task<Results<Ok<ActionItemView>, ProblemHttpResult>> PutItem(
@@ -140,6 +172,16 @@ internal static class PlanApi
             return opened.Failure!.ToProblem();
         }
         return Answer(await endorsement.EndorseAsync(round, body.Note, cancellationToken));
+    }
+
+    /// <summary>The language catalogue texts are read in: ?lang= when given, else the request's (Accept-Language); null with the problem for an unknown one.</summary>
+    private static string? ReaderLanguage(string? lang, out ValidationProblem? problem)
+    {
+        if (!ApiLanguage.TryResolve(lang, out var language, out problem))
+        {
+            return null;
+        }
+        return string.IsNullOrEmpty(lang) ? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName : language;
     }
 
     private static Results<Ok<T>, ProblemHttpResult> Answer<T>(Outcome<T> outcome) =>

@@ -46,6 +46,8 @@ public sealed class PlanCarryOver(PathwayDb db, CurrentUser user, TimeProvider c
                 CountryIso3 = round.Round.CountryIso3,
                 MechanismCode = from.MechanismCode,
                 RecommendationCode = from.RecommendationCode,
+                CatalogueVersion = from.CatalogueVersion,
+                WhatFromCatalogue = from.WhatFromCatalogue,
                 What = from.What,
                 Type = from.Type,
                 ResponsibleOrganisation = from.ResponsibleOrganisation,

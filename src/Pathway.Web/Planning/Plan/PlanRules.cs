@@ -65,6 +65,9 @@ public static class PlanRules
         _ => null,
     };
 
+    /// <summary>The level a step from <paramref name="from"/> reaches: the next one, none above the highest.</summary>
+    public static int? NextLevel(int from) => from < TargetRules.MaxLevel ? from + 1 : null;
+
     /// <summary>Every open item that lacks a responsible organisation or a due date, in the order given.</summary>
     public static IReadOnlyList<EndorsementBlocker> EndorsementBlockers(IEnumerable<ActionItemView> items)
     {

@@ -10,7 +10,10 @@ public sealed record ProgressNoteView(
     string? AuthorName,
     DateTimeOffset At);
 
-/// <summary>One plan item as pages, the API and exports read it. Notes are oldest first.</summary>
+/// <summary>
+/// One plan item as pages, the API and exports read it, in one reader's language: <see cref="What"/> is the
+/// catalogue's text in that language while <see cref="WhatFromCatalogue"/>, else the team's. Notes are oldest first.
+/// </summary>
 public sealed record ActionItemView(
     Guid Id,
     string MechanismCode,
@@ -32,7 +35,8 @@ public sealed record ActionItemView(
     bool CarriedOver,
     DateTimeOffset CreatedAt,
     int Version,
-    IReadOnlyList<ProgressNoteView> Notes);
+    IReadOnlyList<ProgressNoteView> Notes,
+    bool WhatFromCatalogue = false);
 
 /// <summary>
 /// A round's plan as read: null <see cref="PlanId"/> while the team has not started it. Items are in
@@ -63,16 +67,18 @@ public sealed record CarryOverView(Guid? FromRoundId, string? FromRoundTitle, in
 /// <summary>How stored items become their views.</summary>
 public static class PlanViews
 {
-    public static ActionItemView ToView(ActionItem item, IEnumerable<ProgressNote> notes, DateOnly today)
+    /// <summary>The item as read in <paramref name="what"/>'s language: <paramref name="what"/> comes from <see cref="ActionItemText.What"/>.</summary>
+    public static ActionItemView ToView(ActionItem item, string what, IEnumerable<ProgressNote> notes, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(notes);
         return new(
-            item.Id, item.MechanismCode, item.RecommendationCode, item.What, item.Type, item.ResponsibleOrganisation, item.ResponsiblePerson,
+            item.Id, item.MechanismCode, item.RecommendationCode, what, item.Type, item.ResponsibleOrganisation, item.ResponsiblePerson,
             item.Start, item.Due, item.Resources, item.Budget, item.Currency, item.FromLevel, item.ToLevel, item.Status, item.CompletedOn,
             PlanRules.IsOverdue(item.Due, item.Status, today), item.CarriedFromItemId is not null, item.CreatedAt, item.Version,
             [.. notes.OrderBy(note => note.On).ThenBy(note => note.At)
-                .Select(note => new ProgressNoteView(note.Id, note.On, note.Status, note.Text, note.AuthorName, note.At))]);
+                .Select(note => new ProgressNoteView(note.Id, note.On, note.Status, note.Text, note.AuthorName, note.At))],
+            item.WhatFromCatalogue);
     }
 
     /// <summary>A long text cut at a word for a list line.</summary>

@@ -1129,6 +1129,10 @@ namespace Pathway.Web.Data.Migrations.Postgres
                     b.Property<Guid?>("CarriedFromItemId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CatalogueVersion")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateOnly?>("CompletedOn")
                         .HasColumnType("date");
 
@@ -1195,6 +1199,9 @@ namespace Pathway.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("WhatFromCatalogue")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 

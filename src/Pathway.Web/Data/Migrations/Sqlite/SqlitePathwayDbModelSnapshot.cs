@@ -1108,6 +1108,10 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                     b.Property<Guid?>("CarriedFromItemId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CatalogueVersion")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("CompletedOn")
                         .HasColumnType("TEXT");
 
@@ -1174,6 +1178,9 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("WhatFromCatalogue")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
