@@ -55,6 +55,11 @@ public static class PlanningAccessRules
         {
             mechanismCode = cell.Round.MechanismCode, what = $"Convene the associations {cell.Unique}", responsibleOrganisation = "Ministry of Health",
         }),
+        // An id the plan does not have: the team gets the 400 naming it, everyone else the refusal before any check.
+        Json("PATCH", "/api/assessments/{id:guid}/plan/items", TeamWrites, _ => new
+        {
+            items = new[] { new { id = Guid.NewGuid(), version = 1, responsibleOrganisation = "Ministry of Health" } },
+        }),
         Get("/api/assessments/{id:guid}/plan/items/{itemId:guid}", Reads) with { Fresh = NewItem },
         Json("PUT", "/api/assessments/{id:guid}/plan/items/{itemId:guid}", TeamWrites, cell => new
         {
