@@ -66,7 +66,7 @@ public sealed record ComparisonView(
 /// mechanism, with the actions completed in between. Rounds on different framework versions are
 /// paired only through the crosswalk the newer version declares (see <see cref="Crosswalk"/>).
 /// </summary>
-public sealed class RoundComparison(PathwayDb db, PlanningRounds rounds, CurrentUser user, IStringLocalizer<SharedResource> l)
+public sealed class RoundComparison(PathwayDb db, PlanningRounds rounds, CurrentUser user, ActionItemText texts, IStringLocalizer<SharedResource> l)
 {
     /// <summary>The caller's other visible rounds of the same country and scope with agreed answers, newest first.</summary>
     public async Task<Outcome<IReadOnlyList<ComparableRound>>> ComparableRoundsAsync(Guid roundId, CancellationToken cancellationToken = default)
@@ -183,12 +183,18 @@ public sealed class RoundComparison(PathwayDb db, PlanningRounds rounds, Current
                 select new
                 {
                     item.Id, item.AssessmentId, round.Title, item.MechanismCode, item.What, item.CompletedOn, item.CreatedAt,
+                    item.RecommendationCode, item.CatalogueVersion, item.WhatFromCatalogue,
                     Version = round.FrameworkVersion!.Version,
                 })
             .ToListAsync(cancellationToken);
-        return [.. rows
-            .OrderBy(row => row.CompletedOn ?? DateOnly.MaxValue).ThenBy(row => row.CreatedAt).ThenBy(row => row.Id)
-            .Select(row => new ActionInRound(new CompletedAction(row.Id, row.AssessmentId, row.Title, row.MechanismCode, row.What, row.CompletedOn), row.Version))];
+        var actions = new List<ActionInRound>(rows.Count);
+        foreach (var row in rows.OrderBy(row => row.CompletedOn ?? DateOnly.MaxValue).ThenBy(row => row.CreatedAt).ThenBy(row => row.Id))
+        {
+            // Read as the plan pages read it: catalogue text in the reader's language until the team edits it.
+            var what = await texts.WhatAsync(row.What, row.RecommendationCode, row.CatalogueVersion, row.WhatFromCatalogue, cancellationToken);
+            actions.Add(new ActionInRound(new CompletedAction(row.Id, row.AssessmentId, row.Title, row.MechanismCode, what, row.CompletedOn), row.Version));
+        }
+        return actions;
     }
 
     /// <summary>

@@ -19,6 +19,19 @@ public sealed class ActionItemText(CatalogueReader catalogues)
         return What(item, await CatalogueOfAsync(item, cancellationToken), language ?? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
     }
 
+    /// <summary>The same reading for a query that selected only these columns of an item.</summary>
+    public Task<string> WhatAsync(
+        string what, string? recommendationCode, string? catalogueVersion, bool whatFromCatalogue, CancellationToken cancellationToken = default) =>
+        WhatAsync(new ActionItem
+        {
+            CountryIso3 = "",
+            MechanismCode = "",
+            What = what,
+            RecommendationCode = recommendationCode,
+            CatalogueVersion = catalogueVersion,
+            WhatFromCatalogue = whatFromCatalogue,
+        }, null, cancellationToken);
+
     /// <summary>Loads the catalogues these items were copied from, so that <see cref="WhatAsync"/> reads each only once.</summary>
     public async Task LoadAsync(IEnumerable<ActionItem> items, CancellationToken cancellationToken = default)
     {
