@@ -32,16 +32,6 @@ public sealed class ActionItemText(CatalogueReader catalogues)
             WhatFromCatalogue = whatFromCatalogue,
         }, null, cancellationToken);
 
-    /// <summary>Loads the catalogues these items were copied from, so that <see cref="WhatAsync"/> reads each only once.</summary>
-    public async Task LoadAsync(IEnumerable<ActionItem> items, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(items);
-        foreach (var item in items.Where(item => item.WhatFromCatalogue))
-        {
-            await CatalogueOfAsync(item, cancellationToken);
-        }
-    }
-
     /// <summary>
     /// True when <paramref name="text"/> is the catalogue's text of the item in one of its languages: saving
     /// it back (a form shows it in the reader's language) is not an edit.
