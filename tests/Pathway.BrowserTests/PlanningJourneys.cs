@@ -83,16 +83,16 @@ public sealed partial class PlanningJourneys(BrowserFixture fixture) : BrowserTe
 
         // Endorsement waits for every open action to have someone responsible: the three added in one step have none yet.
         await page.GotoAsync($"{round}/plan");
-        var blockers = page.Locator("a[href*='/plan/items/']").Filter(new() { HasText = "no responsible organisation" });
+        // Each blocker links to the field it needs in the plan's form; all three are filled in and saved at once.
+        var blockers = page.Locator("#plan-blockers a").Filter(new() { HasText = "no responsible organisation" });
         await Expect(blockers).ToHaveCountAsync(3);
-        while (await blockers.CountAsync() > 0)
+        for (var blocker = 0; blocker < 3; blocker++)
         {
-            await blockers.First.ClickAsync();
-            await page.Locator("#item-organisation").FillAsync("Medical council");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
-            await Expect(page.GetByText("The action is saved.")).ToBeVisibleAsync();
-            await page.GotoAsync($"{round}/plan");
+            var href = await blockers.Nth(blocker).GetAttributeAsync("href");
+            await page.Locator($"#{href![(href.IndexOf('#', StringComparison.Ordinal) + 1)..]}").FillAsync("Medical council");
         }
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes to these actions" }).ClickAsync();
+        await Expect(page.GetByText("3 action(s) saved.")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Endorse the plan" }).ClickAsync();
         await Expect(page.GetByText("The plan is endorsed.")).ToBeVisibleAsync();
         await Expect(page.GetByText(new Regex($"Endorsed by .*{Regex.Escape(focalPoint.Name)}"))).ToBeVisibleAsync();
