@@ -88,8 +88,8 @@ public sealed partial class PlanningJourneys(BrowserFixture fixture) : BrowserTe
         await Expect(blockers).ToHaveCountAsync(3);
         for (var blocker = 0; blocker < 3; blocker++)
         {
-            var href = await blockers.Nth(blocker).GetAttributeAsync("href");
-            await page.Locator($"#{href![(href.IndexOf('#', StringComparison.Ordinal) + 1)..]}").FillAsync("Medical council");
+            var href = await blockers.Nth(blocker).GetAttributeAsync("href") ?? "";
+            await page.Locator($"#{href[(href.IndexOf('#', StringComparison.Ordinal) + 1)..]}").FillAsync("Medical council");
         }
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes to these actions" }).ClickAsync();
         await Expect(page.GetByText("3 action(s) saved.")).ToBeVisibleAsync();
