@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Pathway.Web.Assessments.Evidence;
 using Pathway.Web.Data;
 using Pathway.Web.Scoring;
 

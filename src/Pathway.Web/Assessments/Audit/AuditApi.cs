@@ -28,21 +28,21 @@ public sealed record AuditPageDto(
 internal static class AuditApi
 {
     private const string Filters =
-        "?entity= one kind of row ({0}), ?action=Added|Changed|Removed, ?actor= an account id (or 'system'), " +
-        "?from=/?to= UTC days (yyyy-MM-dd, both included).";
+        "?entity= one kind of row (Assessment, Participant, Rating, ConsensusRating, EvidenceItem, ReviewComment, StatusChange, " +
+        "PublishedRelease, RoundContext, MechanismTarget, ActionPlan, ActionItem, ProgressNote), ?action=Added|Changed|Removed, " +
+        "?actor= an account id (or 'system'), ?from=/?to= UTC days (yyyy-MM-dd, both included).";
 
     public static void Map(IEndpointRouteBuilder routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        var kinds = "Assessment, Participant, Rating, ConsensusRating, EvidenceItem, ReviewComment, StatusChange, PublishedRelease and the decision-support rows";
         routes.MapGet("/{id:guid}/audit", GetAudit).WithName("GetAssessmentAudit")
             .WithDescription("The round's audit trail, newest first: who changed what, when, each field before → after, raw and in the request's language. " +
                 "For the round's focal point, facilitators, reviewers and regional officers (403 for others on the round). " +
-                $"?page= from 1, ?pageSize= 1–{AuditTrail.MaxPageSize} (default {AuditTrail.DefaultPageSize}); " + string.Format(System.Globalization.CultureInfo.InvariantCulture, Filters, kinds));
+                $"?page= from 1, ?pageSize= 1–{AuditTrail.MaxPageSize} (default {AuditTrail.DefaultPageSize}); " + Filters);
         routes.MapGet("/{id:guid}/audit/export.csv", ExportCsv).WithName("ExportAssessmentAudit")
             .Produces<Stream>(StatusCodes.Status200OK, AuditCsv.ContentType)
             .WithDescription("The round's audit trail as CSV (UTF-8 with BOM), oldest first, one line per changed field, with the same filters; " +
-                $"at most {AuditTrail.MaxExport} entries. Each value is given raw (for analysis) and in the language of the request (for people).");
+                $"at most {AuditTrail.MaxExport} entries. " + Filters + " Each value is given raw (for analysis) and in the language of the request (for people).");
     }
 
     /// <summary>The download the audit page links to (signed in with the cookie).</summary>
