@@ -26,6 +26,8 @@ internal static partial class AssessmentScenarios
     public const string ComparePage = "/assessments/{id}/compare/{earlier} (page)";
     public const string XlsxExport = "plan export xlsx, 300 items (1 client)";
     public const string DocxExport = "plan export docx, 300 items (1 client)";
+    public const string CsvExport = "plan export csv, 300 items (1 client)";
+    public const string ArabicXlsxExport = "plan export xlsx in Arabic, 300 items (1 client)";
 
     public static string Describe(BenchRoundsFile rounds)
     {
@@ -74,6 +76,8 @@ internal static partial class AssessmentScenarios
             WithCookie(ComparePage, new Uri(baseUri, $"/assessments/{rounds.ResultsRound}/compare/{rounds.EarlierRound}"), focalCookie),
             Authorised(XlsxExport, new Uri(baseUri, $"/api/assessments/{rounds.ResultsRound}/plan/export/xlsx"), focalToken) with { Clients = 1 },
             Authorised(DocxExport, new Uri(baseUri, $"/api/assessments/{rounds.ResultsRound}/plan/export/docx"), focalToken) with { Clients = 1 },
+            Authorised(CsvExport, new Uri(baseUri, $"/api/assessments/{rounds.ResultsRound}/plan/export/csv"), focalToken) with { Clients = 1 },
+            Authorised(ArabicXlsxExport, new Uri(baseUri, $"/api/assessments/{rounds.ResultsRound}/plan/export/xlsx?lang=ar"), focalToken) with { Clients = 1 },
         ];
     }
 

@@ -22,6 +22,8 @@ public static class AssessmentsSetup
         services.AddScoped<Publisher>();
         services.AddScoped<RoundResults>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditDescriber>();
+        services.AddScoped<IAuditVocabulary, AssessmentAuditVocabulary>();
         return services;
     }
 
@@ -36,6 +38,7 @@ public static class AssessmentsSetup
         TransitionsApi.Map(api);
         ResultsApi.Map(api);
         AuditApi.Map(api);
+        AuditApi.MapPage(routes);
         PublishedApi.Map(routes);
         EvidenceDownloads.Map(routes);
         return routes;

@@ -1,4 +1,5 @@
 using Pathway.Web.Accounts;
+using Pathway.Web.Assessments;
 
 namespace Pathway.Web.Planning;
 
@@ -23,6 +24,8 @@ public static class PlanningSetup
         services.AddScoped<ActionItemText>();
         services.AddScoped<RoundComparison>();
         services.AddScoped<PlanExports>();
+        // The plan's rows in the round's audit trail, described by the feature that owns them.
+        services.AddScoped<IAuditVocabulary, PlanningAuditVocabulary>();
         return services;
     }
 

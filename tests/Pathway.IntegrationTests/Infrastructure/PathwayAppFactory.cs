@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Pathway.Web.Data;
 
 namespace Pathway.IntegrationTests.Infrastructure;
 
@@ -64,7 +66,16 @@ public class PathwayAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureLogging(logging => logging
             .AddFilter<ConsoleLoggerProvider>(level => level >= LogLevel.Warning)
             .AddFilter<ConsoleLoggerProvider>("Microsoft.AspNetCore.DataProtection", LogLevel.Error));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<WriteBarrier>();
+            services.ConfigureDbContext<SqlitePathwayDb>((provider, options) => options.AddInterceptors(provider.GetRequiredService<WriteBarrier>()));
+            services.ConfigureDbContext<PostgresPathwayDb>((provider, options) => options.AddInterceptors(provider.GetRequiredService<WriteBarrier>()));
+        });
     }
+
+    /// <summary>Holds marked concurrent requests at their first write until all have read (<see cref="WriteBarrier"/>).</summary>
+    public WriteBarrier WriteBarrier => Services.GetRequiredService<WriteBarrier>();
 
     public async ValueTask InitializeAsync()
     {

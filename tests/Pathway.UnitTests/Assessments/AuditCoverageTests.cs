@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Web.Assessments;
 using Pathway.Web.Data;
@@ -120,6 +121,77 @@ public partial class AuditCoverageTests
             .Select(type => type.Name)
             .ToList();
         Assert.Empty(unaudited);
+    }
+
+    // ---- Every audited kind, field and value reads in the reader's language ----
+
+    /// <summary>The fields the interceptor leaves out (keys, the country, the concurrency counter).</summary>
+    private static readonly HashSet<string> NotRecorded = ["Id", "AssessmentId", "CountryIso3", "Version"];
+
+    private static readonly string[] Languages = ["", ".fr", ".ar"];
+
+    private static readonly Dictionary<string, HashSet<string>> ResourceKeys = Languages.ToDictionary(
+        language => language,
+        language => XDocument.Load(RepoFiles.PathOf($"src/Pathway.Web/Resources/SharedResource{language}.resx"))
+            .Root!.Elements("data").Where(data => !string.IsNullOrWhiteSpace(data.Element("value")?.Value))
+            .Select(data => data.Attribute("name")!.Value).ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>Each feature's vocabulary, made without its database (only its declarations are read here).</summary>
+    private static readonly IAuditVocabulary[] Vocabularies =
+    [
+        .. typeof(PathwayDb).Assembly.GetTypes()
+            .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(IAuditVocabulary).IsAssignableFrom(type))
+            .OrderBy(type => type.FullName, StringComparer.Ordinal)
+            .Select(type => (IAuditVocabulary)Activator.CreateInstance(type, new object?[type.GetConstructors().Single().GetParameters().Length])!),
+    ];
+
+    private static List<string> MissingKeys(IEnumerable<string> keys) =>
+        [.. keys.SelectMany(key => Languages.Where(language => !ResourceKeys[language].Contains(key)).Select(language => $"{key} ({(language.Length == 0 ? "en" : language[1..])})"))];
+
+    [Fact]
+    public void Every_audited_type_is_described_by_exactly_one_feature_vocabulary()
+    {
+        var described = Vocabularies.SelectMany(vocabulary => vocabulary.Entities).ToList();
+        Assert.Equal(described.Count, described.Distinct().Count());
+        Assert.Equal(AuditedTypes.Select(type => type.Name).Order(StringComparer.Ordinal), described.Select(type => type.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_audited_kind_and_field_has_a_name_in_English_French_and_Arabic()
+    {
+        using var db = new SqlitePathwayDb(new DbContextOptionsBuilder<SqlitePathwayDb>().UseSqlite("Data Source=:memory:").Options);
+        var keys = new List<string>();
+        foreach (var type in AuditedTypes)
+        {
+            keys.Add($"Audit.Entity.{type.Name}");
+            var fields = db.Model.FindEntityType(type)!.GetProperties()
+                .Where(property => !NotRecorded.Contains(property.Name) && property.PropertyInfo?.GetCustomAttribute<NotAuditedAttribute>() is null);
+            keys.AddRange(fields.Select(property => $"Audit.Field.{property.Name}"));
+        }
+
+        var missing = MissingKeys(keys.Distinct());
+        Assert.True(missing.Count == 0, "Add these with scripts/resx-add.py:\n" + string.Join("\n", missing));
+    }
+
+    [Fact]
+    public void Every_value_of_every_audited_enum_field_has_a_name_in_English_French_and_Arabic()
+    {
+        using var db = new SqlitePathwayDb(new DbContextOptionsBuilder<SqlitePathwayDb>().UseSqlite("Data Source=:memory:").Options);
+        var prefixes = Vocabularies.SelectMany(vocabulary => vocabulary.ValueKeys).ToDictionary(pair => pair.Key, pair => pair.Value);
+        var enums = AuditedTypes
+            .SelectMany(type => db.Model.FindEntityType(type)!.GetProperties())
+            .Select(property => property.ClrType)
+            .Select(type => Nullable.GetUnderlyingType(type) ?? type)
+            .Select(type => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) ? type.GetGenericArguments()[0] : type)
+            .Where(type => type.IsEnum)
+            .Distinct()
+            .ToList();
+        Assert.Contains(typeof(AssessmentStatus), enums);
+
+        var unprefixed = enums.Where(type => !prefixes.ContainsKey(type)).Select(type => type.Name).ToList();
+        Assert.True(unprefixed.Count == 0, "No vocabulary names the values of: " + string.Join(", ", unprefixed));
+        var missing = MissingKeys(enums.SelectMany(type => Enum.GetNames(type).Select(name => prefixes[type] + name)));
+        Assert.True(missing.Count == 0, "Add these with scripts/resx-add.py:\n" + string.Join("\n", missing));
     }
 
     private static bool IsEntity(Type type) =>

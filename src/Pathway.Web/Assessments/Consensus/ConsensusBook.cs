@@ -164,7 +164,7 @@ public sealed class ConsensusBook(PathwayDb db, CurrentUser user, FrameworkReade
             db.ChangeTracker.Clear();
             return await ConflictAsync(round.Id, code, cancellationToken);
         }
-        catch (DbUpdateException) when (input.Version == 0)
+        catch (DbUpdateException exception) when (input.Version == 0 && exception.IsUniqueViolation())
         {
             // Two first saves at once: the unique index (AssessmentId, MechanismCode) lets one in.
             db.ChangeTracker.Clear();

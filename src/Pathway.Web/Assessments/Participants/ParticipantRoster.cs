@@ -212,7 +212,17 @@ public sealed class ParticipantRoster(
             AddedAt = now,
         };
         db.Participants.Add(participant);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        {
+            // Added by someone else since the check above: the unique index (round, account) let theirs in.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return Invalid(new Dictionary<string, string[]> { [nameof(ParticipantInput.Email)] = [l["Participants.Error.AlreadyIn", email!]] });
+        }
         await transaction.CommitAsync(cancellationToken);
 
         var sent = link is null || await SendAsync(round, account, link, cancellationToken);

@@ -1,7 +1,5 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Npgsql;
 using Pathway.Web.Data;
 using Pathway.Web.Scoring;
 
@@ -179,7 +177,7 @@ public sealed class RatingBook(PathwayDb db, RoundDirectory rounds, TimeProvider
             await db.SaveChangesAsync(cancellationToken);
             return rows;
         }
-        catch (DbUpdateException exception) when (IsUniqueViolation(exception))
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
             db.ChangeTracker.Clear();
             var rows = await ApplyAsync(round, items, cancellationToken);
@@ -216,10 +214,4 @@ public sealed class RatingBook(PathwayDb db, RoundDirectory rounds, TimeProvider
         return result;
     }
 
-    private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
-    {
-        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
-        SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 2067, // SQLITE_CONSTRAINT_UNIQUE
-        _ => false,
-    };
 }

@@ -39,7 +39,7 @@ public sealed class CatalogueImporter(PathwayDb db, TimeProvider clock, ILogger<
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
             // Another server (seeding at the same start) may have imported the same version first; then its row decides.
             db.ChangeTracker.Clear();

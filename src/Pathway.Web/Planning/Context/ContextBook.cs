@@ -97,7 +97,7 @@ public sealed class ContextBook(PathwayDb db, CurrentUser user, TimeProvider clo
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (isNew)
+        catch (DbUpdateException exception) when (isNew && exception.IsUniqueViolation())
         {
             // Two first saves at once: the unique index on the round lets one in; the other is told and keeps its input.
             db.ChangeTracker.Clear();

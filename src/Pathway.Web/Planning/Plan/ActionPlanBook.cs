@@ -347,7 +347,7 @@ public sealed class ActionPlanBook(
             await db.SaveChangesAsync(cancellationToken);
             return null;
         }
-        catch (DbUpdateException) when (creating)
+        catch (DbUpdateException exception) when (creating && exception.IsUniqueViolation())
         {
             db.ChangeTracker.Clear();
             if (await db.ActionPlans.AnyAsync(p => p.AssessmentId == round.Round.Id, cancellationToken))

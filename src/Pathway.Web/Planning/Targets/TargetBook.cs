@@ -199,7 +199,7 @@ public sealed class TargetBook(PathwayDb db, IStringLocalizer<SharedResource> l)
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (inserts || exception is DbUpdateConcurrencyException)
+        catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || (inserts && exception.IsUniqueViolation()))
         {
             db.ChangeTracker.Clear();
             return Failure.Conflict(l["Targets.Error.Title"], l["Targets.Error.Conflict"], null);
