@@ -289,7 +289,7 @@ public sealed class EvidenceLocker(PathwayDb db, CurrentUser user, FrameworkRead
             FileType = check?.Format?.Type,
             FileSize = content?.LongLength,
             AddedById = user.Id,
-            AddedByName = Truncate(user.Name, 200),
+            AddedByName = user.Name is null ? null : TextRules.Truncate(user.Name, 200, ellipsis: ""),
             AddedAt = clock.GetUtcNow(),
         };
         db.Evidence.Add(item);
@@ -411,8 +411,6 @@ public sealed class EvidenceLocker(PathwayDb db, CurrentUser user, FrameworkRead
         var codes = await MechanismCodesAsync(round, cancellationToken);
         return l["Round.UnknownMechanism", code.Trim(), round.FrameworkVersion, codes.FirstOrDefault() ?? ""];
     }
-
-    private static string? Truncate(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
 
     private sealed record Upload(Stream? Content, string? FileName, long? Length);
 }
