@@ -354,7 +354,9 @@ public sealed class EvidenceLocker(PathwayDb db, CurrentUser user, FrameworkRead
 
     /// <summary>The reader's-language message for a refused file, saying what is allowed.</summary>
     public string RefusalMessage(EvidenceFileRefusal refusal) =>
-        l[$"Evidence.Refusal.{refusal}", MaxMegabytes.ToString(CultureInfo.CurrentCulture)];
+        l[$"Evidence.Refusal.{refusal}", MaxMegabytes.ToString(CultureInfo.CurrentCulture),
+            (OfficePackage.MaxUnpackedBytes / (1024 * 1024)).ToString("N0", CultureInfo.CurrentCulture),
+            OfficePackage.MaxRatio.ToString("N0", CultureInfo.CurrentCulture)];
 
     /// <summary>Reads up to <paramref name="limit"/> bytes; a longer stream yields exactly <paramref name="limit"/> bytes.</summary>
     private static async Task<byte[]> ReadAtMostAsync(Stream stream, long? declared, long limit, CancellationToken cancellationToken)

@@ -15,17 +15,33 @@ internal enum OfficePackageKind
     OtherZip,
     /// <summary>Unreadable, truncated, inconsistent or implausibly large directory.</summary>
     Corrupt,
+    /// <summary>Unpacks to more than the stated limits (a "zip bomb"), by its declared or its actual sizes.</summary>
+    UnpacksTooLarge,
 }
 
 /// <summary>
-/// Tells a .docx from an .xlsx from any other ZIP without unpacking it. Zip-bomb safe: the entry count
-/// is read from the end record and capped before the central directory is parsed, no entry is
-/// decompressed except <c>[Content_Types].xml</c>, and that one only up to a small bound.
+/// Tells a .docx from an .xlsx from any other ZIP. Zip-bomb safe: the entry count is read from the end
+/// record and capped before the central directory is parsed; a Word or Excel file is refused when its
+/// entries declare more than <see cref="MaxUnpackedBytes"/> in all or one compresses more than
+/// <see cref="MaxRatio"/> to one; and since declarations can lie, its entries are then unpacked with a
+/// counter that stops at the declared size and at the limit, so whoever opens the file later unpacks no more.
 /// </summary>
 internal static class OfficePackage
 {
     /// <summary>More parts than any real document has; also bounds the memory the directory costs.</summary>
     public const int MaxEntries = 10_000;
+
+    /// <summary>What all the parts of one file may unpack to: 200 MB (ten times the largest upload).</summary>
+    public const long MaxUnpackedBytes = 200L * 1024 * 1024;
+
+    /// <summary>
+    /// The most one part may compress, unpacked to packed; real document XML stays well under it, a bomb's
+    /// parts go to about 1,000. Parts smaller than <see cref="RatioFloorBytes"/> are not judged by ratio.
+    /// </summary>
+    public const int MaxRatio = 100;
+
+    /// <summary>Below this unpacked size a part's ratio cannot hurt anyone (a tiny, very regular XML part).</summary>
+    public const long RatioFloorBytes = 1024 * 1024;
 
     /// <summary>A [Content_Types].xml listing 10,000 parts is about 1.5 MB.</summary>
     public const int MaxContentTypesBytes = 2 * 1024 * 1024;
@@ -90,6 +106,11 @@ internal static class OfficePackage
                 return OfficePackageKind.Corrupt;
             }
 
+            if (UnpacksTooLarge(archive.Entries))
+            {
+                return OfficePackageKind.UnpacksTooLarge;
+            }
+
             var macros = vba || DeclaresMacros(contentTypes);
             return (word, macros) switch
             {
@@ -104,6 +125,40 @@ internal static class OfficePackage
             // Bad headers, bad deflate data, encrypted or unsupported compression, truncation.
             return OfficePackageKind.Corrupt;
         }
+    }
+
+    /// <summary>Whether the parts declare too much or unpack to more than they declare (read with a counter).</summary>
+    private static bool UnpacksTooLarge(IReadOnlyCollection<ZipArchiveEntry> entries)
+    {
+        long declared = 0;
+        foreach (var entry in entries)
+        {
+            declared += entry.Length;
+            if (declared > MaxUnpackedBytes
+                || (entry.Length > RatioFloorBytes && entry.Length > MaxRatio * Math.Max(entry.CompressedLength, 1)))
+            {
+                return true;
+            }
+        }
+
+        var buffer = new byte[81920];
+        long total = 0;
+        foreach (var entry in entries)
+        {
+            using var stream = entry.Open();
+            long read = 0;
+            int chunk;
+            while ((chunk = stream.Read(buffer)) > 0)
+            {
+                read += chunk;
+                total += chunk;
+                if (read > entry.Length || total > MaxUnpackedBytes)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /// <summary>
