@@ -106,12 +106,12 @@ internal static class OfficePackage
                 return OfficePackageKind.Corrupt;
             }
 
-            if (UnpacksTooLarge(archive.Entries))
+            var macros = vba || DeclaresMacros(contentTypes);
+            if (UnpacksTooLarge(zip, archive.Entries))
             {
                 return OfficePackageKind.UnpacksTooLarge;
             }
 
-            var macros = vba || DeclaresMacros(contentTypes);
             return (word, macros) switch
             {
                 (true, false) => OfficePackageKind.Docx,
@@ -127,8 +127,12 @@ internal static class OfficePackage
         }
     }
 
-    /// <summary>Whether the parts declare too much or unpack to more than they declare (read with a counter).</summary>
-    private static bool UnpacksTooLarge(IReadOnlyCollection<ZipArchiveEntry> entries)
+    /// <summary>
+    /// Whether the parts declare too much, or unpack to more than they declare. The second is counted on the
+    /// raw deflate data of each part (from its local header), because .NET's own reader stops at the declared
+    /// size and so cannot see the lie that another program opening the file would unpack.
+    /// </summary>
+    private static bool UnpacksTooLarge(Stream zip, IReadOnlyCollection<ZipArchiveEntry> entries)
     {
         long declared = 0;
         foreach (var entry in entries)
@@ -143,22 +147,103 @@ internal static class OfficePackage
 
         var buffer = new byte[81920];
         long total = 0;
-        foreach (var entry in entries)
+        foreach (var part in DeflatedParts(zip))
         {
-            using var stream = entry.Open();
+            zip.Position = part.DataOffset;
+            using var inflate = new DeflateStream(new BoundedStream(zip, part.CompressedLength), CompressionMode.Decompress, leaveOpen: true);
             long read = 0;
             int chunk;
-            while ((chunk = stream.Read(buffer)) > 0)
+            while ((chunk = inflate.Read(buffer)) > 0)
             {
                 read += chunk;
                 total += chunk;
-                if (read > entry.Length || total > MaxUnpackedBytes)
+                if (read > part.DeclaredLength || total > MaxUnpackedBytes)
                 {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    private readonly record struct DeflatedPart(long DataOffset, long CompressedLength, long DeclaredLength);
+
+    /// <summary>The deflated parts as the central directory lists them (Zip64 parts are left to .NET's checks).</summary>
+    private static List<DeflatedPart> DeflatedParts(Stream zip)
+    {
+        var parts = new List<DeflatedPart>();
+        var tail = new byte[(int)Math.Min(zip.Length, EndRecordSize + ushort.MaxValue)];
+        zip.Position = zip.Length - tail.Length;
+        zip.ReadExactly(tail);
+        var at = tail.AsSpan().LastIndexOf("PK\x05\x06"u8);
+        if (at < 0)
+        {
+            return parts;
+        }
+        var directorySize = BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(at + 12));
+        var directoryOffset = BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(at + 16));
+        if (directoryOffset + (long)directorySize > zip.Length)
+        {
+            return parts;
+        }
+        var directory = new byte[directorySize];
+        zip.Position = directoryOffset;
+        zip.ReadExactly(directory);
+        Span<byte> local = stackalloc byte[30];
+        for (var record = 0; record + 46 <= directory.Length;)
+        {
+            var header = directory.AsSpan(record);
+            if (BinaryPrimitives.ReadUInt32LittleEndian(header) != 0x02014b50)
+            {
+                break;
+            }
+            var method = BinaryPrimitives.ReadUInt16LittleEndian(header[10..]);
+            var compressed = BinaryPrimitives.ReadUInt32LittleEndian(header[20..]);
+            var uncompressed = BinaryPrimitives.ReadUInt32LittleEndian(header[24..]);
+            var offset = BinaryPrimitives.ReadUInt32LittleEndian(header[42..]);
+            record += 46 + BinaryPrimitives.ReadUInt16LittleEndian(header[28..])
+                + BinaryPrimitives.ReadUInt16LittleEndian(header[30..]) + BinaryPrimitives.ReadUInt16LittleEndian(header[32..]);
+            if (method != 8 || compressed == uint.MaxValue || uncompressed == uint.MaxValue || offset == uint.MaxValue
+                || offset + 30L > zip.Length)
+            {
+                continue;
+            }
+            zip.Position = offset;
+            zip.ReadExactly(local);
+            var data = offset + 30L + BinaryPrimitives.ReadUInt16LittleEndian(local[26..]) + BinaryPrimitives.ReadUInt16LittleEndian(local[28..]);
+            if (data + compressed <= zip.Length)
+            {
+                parts.Add(new DeflatedPart(data, compressed, uncompressed));
+            }
+        }
+        return parts;
+    }
+
+    /// <summary>Reads at most <paramref name="length"/> bytes of the inner stream from its current position.</summary>
+    private sealed class BoundedStream(Stream inner, long length) : Stream
+    {
+        private long left = length;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = inner.Read(buffer, offset, (int)Math.Min(count, left));
+            left -= read;
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>
