@@ -121,7 +121,7 @@ public class InputRulesTests(PathwayAppFactory factory) : IClassFixture<PathwayA
         {
             using var problem = JsonDocument.Parse(body);
             return problem.RootElement.TryGetProperty("errors", out var errors) && errors.TryGetProperty(field, out _)
-                && body.Contains("U+0", StringComparison.Ordinal);
+                && problem.RootElement.GetProperty("detail").GetString()!.Contains("U+0", StringComparison.Ordinal);
         }
         return body.Contains($"“{field}”", StringComparison.Ordinal) && body.Contains("U+0", StringComparison.Ordinal);
     }

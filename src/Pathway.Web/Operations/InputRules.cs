@@ -207,9 +207,13 @@ public static class InputRules
     }
 }
 
-/// <summary>A text with a character no stored text may hold (<see cref="TextRules"/>), found in a request field.</summary>
+/// <summary>
+/// A text with a character no stored text may hold (<see cref="TextRules"/>), found in a request field.
+/// Not an <see cref="IOException"/> (as <see cref="BadHttpRequestException"/> is): antiforgery would take
+/// that for an unreadable form and answer an empty 400 instead of naming the field.
+/// </summary>
 public sealed class RefusedTextException(string field, char character)
-    : BadHttpRequestException($"The field '{field}' holds the refused character {TextRules.Describe(character)}.", StatusCodes.Status400BadRequest)
+    : Exception($"The field '{field}' holds the refused character {TextRules.Describe(character)}.")
 {
     public string Field { get; } = field;
 
