@@ -43,9 +43,27 @@ public static class InputRules
                 var inner = context.Features.Get<IFormFeature>()
                     ?? new FormFeature(context.Request, context.RequestServices.GetRequiredService<IOptions<FormOptions>>().Value);
                 context.Features.Set<IFormFeature>(new CheckedForm(inner));
+                if (!context.Request.Path.StartsWithSegments("/api"))
+                {
+                    // A page's form is read by antiforgery, which turns any failure into a bare 400; read it here
+                    // first so a refused field is named. API endpoints read their own forms (with their own limits).
+                    await ReadPageFormAsync(context);
+                }
             }
             await next(context);
         });
+
+    private static async Task ReadPageFormAsync(HttpContext context)
+    {
+        try
+        {
+            await context.Request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException)
+        {
+            // A malformed or cut-off form: left to antiforgery, which answers it with a 400 as before.
+        }
+    }
 
     private static RefusedTextException? RefusedInPath(HttpContext context)
     {
