@@ -27,9 +27,13 @@ public sealed record RoundPermissions(
 
     public bool CanRate => IsRespondent && RoundWorkflow.AcceptsRatings(Status);
 
-    /// <summary>Facilitators see the spread as it builds; everyone else on the round once consensus opens.</summary>
-    public bool CanSeeSpread => IsFacilitator
-        || (RoundWorkflow.SpreadIsOpen(Status) && (MyRole is not null || IsCountryMember || IsReviewer || IsRegionalOfficer));
+    /// <summary>
+    /// The spread of individual ratings (levels and comments), once consensus opens, for the round's team
+    /// and its reviewers. Nobody sees others' ratings while rating is open, facilitators included: they
+    /// follow progress by counts (who has rated, how many respondents have finished).
+    /// </summary>
+    public bool CanSeeSpread => RoundWorkflow.SpreadIsOpen(Status)
+        && (IsFacilitator || MyRole is not null || IsCountryMember || IsReviewer || IsRegionalOfficer);
 
     public bool CanRecordConsensus => IsFacilitator && RoundWorkflow.AcceptsConsensus(Status);
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Pathway.Web.Assessments;
 
 namespace Pathway.Web.Data;
@@ -39,8 +40,8 @@ public static class DatabaseSetup
                     throw new InvalidOperationException(
                         "Database:Provider is Postgres but ConnectionStrings:Pathway is not set.");
                 }
-                services.AddDbContext<PathwayDb, PostgresPathwayDb>((provider, options) => options.UseNpgsql(connectionString)
-                    .AddInterceptors(provider.GetRequiredService<AuditInterceptor>()));
+                services.AddDbContext<PathwayDb, PostgresPathwayDb>((provider, options) => QuietHandledFailures(options.UseNpgsql(connectionString)
+                    .AddInterceptors(provider.GetRequiredService<AuditInterceptor>())));
                 break;
             default:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -49,8 +50,8 @@ public static class DatabaseSetup
                     Directory.CreateDirectory(directory);
                     connectionString = $"Data Source={Path.Combine(directory, "pathway.db")}";
                 }
-                services.AddDbContext<PathwayDb, SqlitePathwayDb>((provider, options) => options.UseSqlite(connectionString)
-                    .AddInterceptors(provider.GetRequiredService<AuditInterceptor>(), SqliteSetup));
+                services.AddDbContext<PathwayDb, SqlitePathwayDb>((provider, options) => QuietHandledFailures(options.UseSqlite(connectionString)
+                    .AddInterceptors(provider.GetRequiredService<AuditInterceptor>(), SqliteSetup)));
                 break;
         }
 
@@ -63,6 +64,18 @@ public static class DatabaseSetup
         services.AddHealthChecks().AddDbContextCheck<PathwayDb>("database");
         return services;
     }
+
+    /// <summary>
+    /// EF logs a failed save (and the failed command) as an error with its stack trace before anyone could
+    /// handle it, so a conflict the services answer with a 409 (a unique index hit by two first saves)
+    /// filled the error log. The exception still reaches the caller: what nobody handles is logged once,
+    /// as an error, by the exception handler (or the command line), so no real error goes unseen.
+    /// </summary>
+    private static DbContextOptionsBuilder QuietHandledFailures(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(warnings => warnings.Log(
+            (CoreEventId.SaveChangesFailed, LogLevel.Information),
+            (RelationalEventId.CommandError, LogLevel.Information),
+            (CoreEventId.OptimisticConcurrencyException, LogLevel.Information)));
 
     /// <summary>
     /// Applies migrations. SQLite always migrates itself at start; PostgreSQL only when asked

@@ -37,6 +37,7 @@ public static class PathwaySetup
         services.AddCascadingAuthenticationState();
         services.AddAntiforgery(options => options.Cookie.Name = ".Pathway.Antiforgery");
         services.AddProblemDetails();
+        services.AddInputRules();
         // Arabic and French written as themselves, never as \u escapes; characters that matter to HTML stay escaped.
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         services.AddValidation();
@@ -70,6 +71,7 @@ public static class PathwaySetup
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         // Routing after the status-code pages, so a re-executed request is routed again.
         app.UseRouting();
+        app.UseInputRules();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

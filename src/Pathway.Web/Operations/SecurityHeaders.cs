@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Authorization;
+
 namespace Pathway.Web.Operations;
 
 /// <summary>
 /// Headers on every response. The pages carry no inline script or style, so the policy can
-/// forbid both; nothing may frame the site.
+/// forbid both; nothing may frame the site. API answers other than open data are never stored in a cache.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -22,8 +24,18 @@ public static class SecurityHeaders
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                if (context.Request.Path.StartsWithSegments("/api") && !IsPublicRead(context))
+                {
+                    // Rounds, plans, files and tokens must not stay in a shared or browser cache.
+                    headers.CacheControl = "no-store";
+                }
                 return Task.CompletedTask;
             });
             await next(context);
         });
+
+    /// <summary>The open-data API (framework, catalogue, countries, published rounds): anonymous reads, which may be cached.</summary>
+    private static bool IsPublicRead(HttpContext context) =>
+        (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        && context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null;
 }

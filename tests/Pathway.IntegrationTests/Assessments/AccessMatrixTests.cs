@@ -108,9 +108,9 @@ public static class AccessRules
         Submitted: /*                                  */ "A  A  A  N  A  N  S",
         Published: /*                                  */ "A  A  A  N  A  N  S");
 
-    /// <summary>The spread and the agreed answers: facilitators always; the rest of the round from the consensus step.</summary>
+    /// <summary>The spread and the agreed answers: nobody while rating is open (facilitators see progress counts only); the round from the consensus step.</summary>
     private static readonly AccessGrid SpreadReads = new(
-        Open: /*                                       */ "A  F  F  N  N  N  S",
+        Open: /*                                       */ "F  F  F  N  N  N  S",
         Consensus: /*                                  */ "A  A  A  N  N  N  S",
         Submitted: /*                                  */ "A  A  A  N  A  N  S",
         Published: /*                                  */ "A  A  A  N  A  N  S");

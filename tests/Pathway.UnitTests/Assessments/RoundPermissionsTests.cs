@@ -145,10 +145,13 @@ public class RoundPermissionsTests
     [Theory]
     [InlineData("respondent", AssessmentStatus.RatingOpen, false)]
     [InlineData("respondent", AssessmentStatus.Consensus, true)]
-    [InlineData("facilitator", AssessmentStatus.RatingOpen, true)]
+    [InlineData("facilitator", AssessmentStatus.RatingOpen, false)]
+    [InlineData("focal point", AssessmentStatus.RatingOpen, false)]
+    [InlineData("facilitator", AssessmentStatus.Draft, false)]
+    [InlineData("facilitator", AssessmentStatus.Consensus, true)]
     [InlineData("reviewer", AssessmentStatus.Submitted, true)]
     [InlineData("contributor", AssessmentStatus.RatingOpen, false)]
-    public void The_spread_opens_to_the_round_at_consensus_and_to_facilitators_at_once(string persona, AssessmentStatus status, bool expected)
+    public void The_spread_opens_to_everyone_on_the_round_only_at_consensus_facilitators_included(string persona, AssessmentStatus status, bool expected)
     {
         Assert.Equal(expected, As(persona, status).CanSeeSpread);
     }

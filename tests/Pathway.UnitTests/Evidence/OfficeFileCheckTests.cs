@@ -223,10 +223,10 @@ public class OfficeFileCheckTests
     }
 
     [Fact]
-    public void A_highly_compressed_part_is_never_inflated_to_judge_the_file()
+    public void A_zip_bomb_is_refused_by_its_declared_sizes_before_any_part_is_inflated()
     {
-        // 64 MB of zeros deflate to about 62 KB. Behind them, 256 KB of incompressible data keep the
-        // bomb out of the 64 KB tail read for the end record, so reading it would show in the count.
+        // 64 MB of zeros deflate to about 62 KB (1,000 to 1). Behind them, 256 KB of incompressible data keep
+        // the bomb out of the 64 KB tail read for the end record, so inflating it would show in the count.
         var noise = new byte[256 * 1024];
         new Random(7).NextBytes(noise);
         var parts = EvidenceSamples.DocxParts().Select(p => (p.Key, Encoding.UTF8.GetBytes(p.Value))).ToList();
@@ -237,8 +237,74 @@ public class OfficeFileCheckTests
 
         var result = EvidenceFileCheck.Inspect(stream, "minutes.docx");
 
-        Assert.True(result.IsAccepted, result.ToString());
+        Assert.Equal(EvidenceFileRefusal.UnpacksTooLarge, result.Refusal);
+        Assert.Contains("200 MB", result.Message, StringComparison.Ordinal);
         Assert.True(stream.BytesRead < 100 * 1024, $"read {stream.BytesRead} of {docx.Length} bytes");
+    }
+
+    [Fact]
+    public void A_package_declaring_more_than_200_MB_in_all_is_refused_though_each_part_compresses_little()
+    {
+        // 300 parts of 1 MB of random-looking bytes would be 300 MB; the parts here hold little but declare
+        // 1 MB each (a ZIP may declare what it likes), so the total alone refuses them.
+        var parts = EvidenceSamples.DocxParts().Select(p => (p.Key, Encoding.UTF8.GetBytes(p.Value))).ToList();
+        parts.AddRange(Enumerable.Range(0, 300).Select(i => ($"word/media/part{i}.bin", new byte[16])));
+        var zip = EvidenceSamples.Zip(parts, CompressionLevel.NoCompression);
+        for (var i = 0; i < 300; i++)
+        {
+            zip = DeclareUncompressedSize(zip, $"word/media/part{i}.bin", 1024 * 1024);
+        }
+
+        Assert.Equal(EvidenceFileRefusal.UnpacksTooLarge, EvidenceFileCheck.Inspect(zip, "minutes.docx").Refusal);
+    }
+
+    [Fact]
+    public void A_part_that_unpacks_to_more_than_it_declares_is_refused_whatever_its_declaration_says()
+    {
+        // 8 MB of zeros declared as 512 KB: too small to be judged by ratio, small enough in total; only
+        // counting the bytes as they unpack finds the lie.
+        var parts = EvidenceSamples.DocxParts().Select(p => (p.Key, Encoding.UTF8.GetBytes(p.Value))).ToList();
+        parts.Add(("word/media/liar.bin", new byte[8 * 1024 * 1024]));
+        var zip = DeclareUncompressedSize(EvidenceSamples.Zip(parts, CompressionLevel.SmallestSize), "word/media/liar.bin", 512 * 1024);
+
+        var result = EvidenceFileCheck.Inspect(zip, "minutes.docx");
+
+        Assert.False(result.IsAccepted, result.ToString());
+        Assert.Contains(result.Refusal, new EvidenceFileRefusal?[] { EvidenceFileRefusal.UnpacksTooLarge, EvidenceFileRefusal.CorruptOfficeFile });
+    }
+
+    [Fact]
+    public void An_ordinary_document_with_a_well_compressed_part_under_the_limits_is_accepted()
+    {
+        var parts = EvidenceSamples.DocxParts().Select(p => (p.Key, Encoding.UTF8.GetBytes(p.Value))).ToList();
+        parts.Add(("word/media/table.xml", Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("<w:p><w:r><w:t>Row</w:t></w:r></w:p>", 20_000)))));
+
+        var result = EvidenceFileCheck.Inspect(EvidenceSamples.Zip(parts), "minutes.docx");
+
+        Assert.True(result.IsAccepted, result.ToString());
+    }
+
+    /// <summary>Writes <paramref name="size"/> as the uncompressed size of one entry, in its local header and its directory record.</summary>
+    private static byte[] DeclareUncompressedSize(byte[] zip, string name, uint size)
+    {
+        var patched = (byte[])zip.Clone();
+        var nameBytes = Encoding.UTF8.GetBytes(name);
+        for (var i = 0; i + 46 <= patched.Length; i++)
+        {
+            var signature = BinaryPrimitives.ReadUInt32LittleEndian(patched.AsSpan(i));
+            var (nameAt, sizeAt) = signature switch
+            {
+                0x04034b50 => (30, 22),
+                0x02014b50 => (46, 24),
+                _ => (0, 0),
+            };
+            if (nameAt > 0 && patched.AsSpan(i + nameAt).StartsWith(nameBytes)
+                && BinaryPrimitives.ReadUInt16LittleEndian(patched.AsSpan(i + nameAt - (signature == 0x04034b50 ? 4 : 18))) == nameBytes.Length)
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(patched.AsSpan(i + sizeAt), size);
+            }
+        }
+        return patched;
     }
 
     /// <summary>

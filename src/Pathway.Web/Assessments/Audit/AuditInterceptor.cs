@@ -18,6 +18,9 @@ public sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clock
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     // Keys and the country never change after insert; the concurrency counter is noise for a reader.
+    // The column's length (AuditEntry's configuration); labels are cut between characters to fit it.
+    private const int LabelLength = 400;
+
     private static readonly HashSet<string> Skipped = ["Id", "AssessmentId", "CountryIso3", "Version"];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -75,7 +78,7 @@ public sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clock
                 ActorName = actorName,
                 Entity = entry.Metadata.ClrType.Name,
                 EntityId = entry.Property("Id").CurrentValue is Guid id ? id : Guid.Empty,
-                Label = Truncate(entry.Entity.AuditLabel, 400),
+                Label = TextRules.Truncate(entry.Entity.AuditLabel, LabelLength),
                 Action = action.Value,
                 Changes = changes,
             });
@@ -114,6 +117,4 @@ public sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider clock
         Enum or Guid or int or long or decimal => Convert.ToString(value, CultureInfo.InvariantCulture),
         _ => JsonSerializer.Serialize(value, value.GetType(), Json),
     };
-
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

@@ -10,7 +10,7 @@ namespace Pathway.Web.Assessments.Evidence;
 /// <remarks>
 /// <para>Detection, by the first bytes:</para>
 /// <list type="bullet">
-/// <item>PDF: <c>%PDF-</c> at offset 0. PDF readers tolerate the header anywhere in the first 1,024 bytes,
+/// <item>PDF: <c>%PDF-</c> at offset 0, without script or actions that start programs (<see cref="PdfActiveContent"/>). PDF readers tolerate the header anywhere in the first 1,024 bytes,
 /// but that tolerance is what PDF/HTML and PDF/ZIP polyglots rely on; every real PDF producer writes it
 /// at offset 0, so we require it there.</item>
 /// <item>PNG: the 8-byte signature <c>89 50 4E 47 0D 0A 1A 0A</c>. JPEG: <c>FF D8 FF</c>.</item>
@@ -50,8 +50,9 @@ public static class EvidenceFileCheck
 
     /// <summary>
     /// Inspects a whole file held in a seekable stream (an <c>IFormFile.OpenReadStream()</c>, a
-    /// <see cref="MemoryStream"/>), from position 0. Reads only the first bytes, and for ZIP files the
-    /// end record, the central directory and <c>[Content_Types].xml</c>; never the whole file.
+    /// <see cref="MemoryStream"/>), from position 0. Reads the first bytes; a PDF whole, to find script
+    /// and actions; for ZIP files the end record and the central directory, and for Word and Excel files
+    /// their parts, unpacked with a counter that stops at the limits.
     /// The stream is left open at position 0, ready to be copied into storage.
     /// </summary>
     /// <param name="content">The file; must be readable and seekable (its length is the file size).</param>
@@ -129,6 +130,15 @@ public static class EvidenceFileCheck
         EvidenceFileFormat format;
         if (head.StartsWith(PdfSignature))
         {
+            switch (PdfActiveContent.Scan(content))
+            {
+                case PdfScan.ActiveContent:
+                    return EvidenceFileCheckResult.Refuse(EvidenceFileRefusal.PdfActiveContent,
+                        "This PDF contains script or an action that runs when it is opened, which is not accepted. "
+                        + "Print it to a new PDF (\"Save as PDF\") and upload that copy.");
+                case PdfScan.UnpacksTooLarge:
+                    return UnpacksTooLarge();
+            }
             format = EvidenceFileFormat.Pdf;
         }
         else if (head.StartsWith(PngSignature))
@@ -153,6 +163,8 @@ public static class EvidenceFileCheck
                     return MacroEnabled("Word", EvidenceFileFormat.Docx);
                 case OfficePackageKind.MacroEnabledExcel:
                     return MacroEnabled("Excel", EvidenceFileFormat.Xlsx);
+                case OfficePackageKind.UnpacksTooLarge:
+                    return UnpacksTooLarge();
                 case OfficePackageKind.OtherZip:
                     return UnknownType(claimed, " It is a ZIP archive or another ZIP-based format; upload the documents it contains one by one.");
                 default:
@@ -188,6 +200,12 @@ public static class EvidenceFileCheck
         return EvidenceFileCheckResult.Refuse(EvidenceFileRefusal.UnknownType,
             $"This file's content is not {Allowed}{named}.{hint}");
     }
+
+    private static EvidenceFileCheckResult UnpacksTooLarge() =>
+        EvidenceFileCheckResult.Refuse(EvidenceFileRefusal.UnpacksTooLarge,
+            $"This file unpacks to far more than its size (over {Megabytes(OfficePackage.MaxUnpackedBytes / BytesPerMegabyte)} in all, "
+            + $"or a part packed more than {OfficePackage.MaxRatio} to 1), as files built to overload a computer do. "
+            + "Save the document again from Word, Excel or your PDF reader and upload the new copy.");
 
     private static EvidenceFileCheckResult MacroEnabled(string application, EvidenceFileFormat allowed) =>
         EvidenceFileCheckResult.Refuse(EvidenceFileRefusal.MacroEnabledOfficeFile,

@@ -20,4 +20,10 @@ public enum EvidenceFileRefusal
 
     /// <summary>A Word or Excel file that carries macros (.docm, .xlsm and the like).</summary>
     MacroEnabledOfficeFile,
+
+    /// <summary>A Word, Excel or PDF file whose packed parts unpack to more than the stated limits (a "zip bomb").</summary>
+    UnpacksTooLarge,
+
+    /// <summary>A PDF with script (/JavaScript, /JS) or an action that starts a program, sends data or opens an embedded file.</summary>
+    PdfActiveContent,
 }

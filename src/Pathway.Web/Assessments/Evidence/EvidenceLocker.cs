@@ -289,7 +289,7 @@ public sealed class EvidenceLocker(PathwayDb db, CurrentUser user, FrameworkRead
             FileType = check?.Format?.Type,
             FileSize = content?.LongLength,
             AddedById = user.Id,
-            AddedByName = Truncate(user.Name, 200),
+            AddedByName = user.Name is null ? null : TextRules.Truncate(user.Name, 200, ellipsis: ""),
             AddedAt = clock.GetUtcNow(),
         };
         db.Evidence.Add(item);
@@ -354,7 +354,9 @@ public sealed class EvidenceLocker(PathwayDb db, CurrentUser user, FrameworkRead
 
     /// <summary>The reader's-language message for a refused file, saying what is allowed.</summary>
     public string RefusalMessage(EvidenceFileRefusal refusal) =>
-        l[$"Evidence.Refusal.{refusal}", MaxMegabytes.ToString(CultureInfo.CurrentCulture)];
+        l[$"Evidence.Refusal.{refusal}", MaxMegabytes.ToString(CultureInfo.CurrentCulture),
+            (OfficePackage.MaxUnpackedBytes / (1024 * 1024)).ToString("N0", CultureInfo.CurrentCulture),
+            OfficePackage.MaxRatio.ToString("N0", CultureInfo.CurrentCulture)];
 
     /// <summary>Reads up to <paramref name="limit"/> bytes; a longer stream yields exactly <paramref name="limit"/> bytes.</summary>
     private static async Task<byte[]> ReadAtMostAsync(Stream stream, long? declared, long limit, CancellationToken cancellationToken)
@@ -411,8 +413,6 @@ public sealed class EvidenceLocker(PathwayDb db, CurrentUser user, FrameworkRead
         var codes = await MechanismCodesAsync(round, cancellationToken);
         return l["Round.UnknownMechanism", code.Trim(), round.FrameworkVersion, codes.FirstOrDefault() ?? ""];
     }
-
-    private static string? Truncate(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
 
     private sealed record Upload(Stream? Content, string? FileName, long? Length);
 }

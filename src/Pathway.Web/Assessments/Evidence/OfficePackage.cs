@@ -15,17 +15,33 @@ internal enum OfficePackageKind
     OtherZip,
     /// <summary>Unreadable, truncated, inconsistent or implausibly large directory.</summary>
     Corrupt,
+    /// <summary>Unpacks to more than the stated limits (a "zip bomb"), by its declared or its actual sizes.</summary>
+    UnpacksTooLarge,
 }
 
 /// <summary>
-/// Tells a .docx from an .xlsx from any other ZIP without unpacking it. Zip-bomb safe: the entry count
-/// is read from the end record and capped before the central directory is parsed, no entry is
-/// decompressed except <c>[Content_Types].xml</c>, and that one only up to a small bound.
+/// Tells a .docx from an .xlsx from any other ZIP. Zip-bomb safe: the entry count is read from the end
+/// record and capped before the central directory is parsed; a Word or Excel file is refused when its
+/// entries declare more than <see cref="MaxUnpackedBytes"/> in all or one compresses more than
+/// <see cref="MaxRatio"/> to one; and since declarations can lie, its entries are then unpacked with a
+/// counter that stops at the declared size and at the limit, so whoever opens the file later unpacks no more.
 /// </summary>
 internal static class OfficePackage
 {
     /// <summary>More parts than any real document has; also bounds the memory the directory costs.</summary>
     public const int MaxEntries = 10_000;
+
+    /// <summary>What all the parts of one file may unpack to: 200 MB (ten times the largest upload).</summary>
+    public const long MaxUnpackedBytes = 200L * 1024 * 1024;
+
+    /// <summary>
+    /// The most one part may compress, unpacked to packed; real document XML stays well under it, a bomb's
+    /// parts go to about 1,000. Parts smaller than <see cref="RatioFloorBytes"/> are not judged by ratio.
+    /// </summary>
+    public const int MaxRatio = 100;
+
+    /// <summary>Below this unpacked size a part's ratio cannot hurt anyone (a tiny, very regular XML part).</summary>
+    public const long RatioFloorBytes = 1024 * 1024;
 
     /// <summary>A [Content_Types].xml listing 10,000 parts is about 1.5 MB.</summary>
     public const int MaxContentTypesBytes = 2 * 1024 * 1024;
@@ -91,6 +107,11 @@ internal static class OfficePackage
             }
 
             var macros = vba || DeclaresMacros(contentTypes);
+            if (UnpacksTooLarge(zip, archive.Entries))
+            {
+                return OfficePackageKind.UnpacksTooLarge;
+            }
+
             return (word, macros) switch
             {
                 (true, false) => OfficePackageKind.Docx,
@@ -104,6 +125,125 @@ internal static class OfficePackage
             // Bad headers, bad deflate data, encrypted or unsupported compression, truncation.
             return OfficePackageKind.Corrupt;
         }
+    }
+
+    /// <summary>
+    /// Whether the parts declare too much, or unpack to more than they declare. The second is counted on the
+    /// raw deflate data of each part (from its local header), because .NET's own reader stops at the declared
+    /// size and so cannot see the lie that another program opening the file would unpack.
+    /// </summary>
+    private static bool UnpacksTooLarge(Stream zip, IReadOnlyCollection<ZipArchiveEntry> entries)
+    {
+        long declared = 0;
+        foreach (var entry in entries)
+        {
+            declared += entry.Length;
+            if (declared > MaxUnpackedBytes
+                || (entry.Length > RatioFloorBytes && entry.Length > MaxRatio * Math.Max(entry.CompressedLength, 1)))
+            {
+                return true;
+            }
+        }
+
+        var buffer = new byte[81920];
+        long total = 0;
+        foreach (var part in DeflatedParts(zip))
+        {
+            zip.Position = part.DataOffset;
+            using var inflate = new DeflateStream(new BoundedStream(zip, part.CompressedLength), CompressionMode.Decompress, leaveOpen: true);
+            long read = 0;
+            int chunk;
+            while ((chunk = inflate.Read(buffer)) > 0)
+            {
+                read += chunk;
+                total += chunk;
+                if (read > part.DeclaredLength || total > MaxUnpackedBytes)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private readonly record struct DeflatedPart(long DataOffset, long CompressedLength, long DeclaredLength);
+
+    /// <summary>The deflated parts as the central directory lists them (Zip64 parts are left to .NET's checks).</summary>
+    private static List<DeflatedPart> DeflatedParts(Stream zip)
+    {
+        var parts = new List<DeflatedPart>();
+        var tail = new byte[(int)Math.Min(zip.Length, EndRecordSize + ushort.MaxValue)];
+        zip.Position = zip.Length - tail.Length;
+        zip.ReadExactly(tail);
+        var at = tail.AsSpan().LastIndexOf("PK\x05\x06"u8);
+        if (at < 0)
+        {
+            return parts;
+        }
+        var directorySize = BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(at + 12));
+        var directoryOffset = BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(at + 16));
+        if (directoryOffset + (long)directorySize > zip.Length)
+        {
+            return parts;
+        }
+        var directory = new byte[directorySize];
+        zip.Position = directoryOffset;
+        zip.ReadExactly(directory);
+        Span<byte> local = stackalloc byte[30];
+        for (var record = 0; record + 46 <= directory.Length;)
+        {
+            var header = directory.AsSpan(record);
+            if (BinaryPrimitives.ReadUInt32LittleEndian(header) != 0x02014b50)
+            {
+                break;
+            }
+            var method = BinaryPrimitives.ReadUInt16LittleEndian(header[10..]);
+            var compressed = BinaryPrimitives.ReadUInt32LittleEndian(header[20..]);
+            var uncompressed = BinaryPrimitives.ReadUInt32LittleEndian(header[24..]);
+            var offset = BinaryPrimitives.ReadUInt32LittleEndian(header[42..]);
+            record += 46 + BinaryPrimitives.ReadUInt16LittleEndian(header[28..])
+                + BinaryPrimitives.ReadUInt16LittleEndian(header[30..]) + BinaryPrimitives.ReadUInt16LittleEndian(header[32..]);
+            if (method != 8 || compressed == uint.MaxValue || uncompressed == uint.MaxValue || offset == uint.MaxValue
+                || offset + 30L > zip.Length)
+            {
+                continue;
+            }
+            zip.Position = offset;
+            zip.ReadExactly(local);
+            var data = offset + 30L + BinaryPrimitives.ReadUInt16LittleEndian(local[26..]) + BinaryPrimitives.ReadUInt16LittleEndian(local[28..]);
+            if (data + compressed <= zip.Length)
+            {
+                parts.Add(new DeflatedPart(data, compressed, uncompressed));
+            }
+        }
+        return parts;
+    }
+
+    /// <summary>Reads at most <paramref name="length"/> bytes of the inner stream from its current position.</summary>
+    private sealed class BoundedStream(Stream inner, long length) : Stream
+    {
+        private long left = length;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = inner.Read(buffer, offset, (int)Math.Min(count, left));
+            left -= read;
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>

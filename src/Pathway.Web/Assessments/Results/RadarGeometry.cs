@@ -200,6 +200,6 @@ public static class ChartLabels
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 2);
-        return text.Length <= width ? text : string.Concat(text.AsSpan(0, width - 1).TrimEnd(), "…");
+        return text.Length <= width ? text : TextRules.Truncate(text, width - 1, ellipsis: "").TrimEnd() + "…";
     }
 }

@@ -233,7 +233,7 @@ public static class PlanXlsxWriter
     private static string SheetName(string name)
     {
         var clean = new string([.. name.Where(c => c is not ('[' or ']' or ':' or '*' or '?' or '/' or '\\'))]).Trim('\'');
-        return clean.Length > 31 ? clean[..31] : clean;
+        return TextRules.Truncate(clean, 31, ellipsis: "");
     }
 
     /// <summary>1 → A, 26 → Z, 27 → AA.</summary>
