@@ -17,6 +17,7 @@ public static class AssessmentsSetup
                 : ActivatorUtilities.CreateInstance<SmtpInvitationSender>(provider));
         services.AddScoped<RatingBook>();
         services.AddScoped<ConsensusBook>();
+        services.AddScoped<ConsensusBatch>();
         services.AddScoped<EvidenceLocker>();
         services.AddScoped<RoundTransitions>();
         services.AddScoped<Publisher>();
