@@ -18,6 +18,7 @@ public static class AssessmentsSetup
         services.AddScoped<RatingBook>();
         services.AddScoped<ConsensusBook>();
         services.AddScoped<ConsensusBatch>();
+        services.AddScoped<RoundArchive>();
         services.AddScoped<EvidenceLocker>();
         services.AddScoped<RoundTransitions>();
         services.AddScoped<Publisher>();
