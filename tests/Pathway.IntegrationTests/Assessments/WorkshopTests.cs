@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Pathway.IntegrationTests.Infrastructure;
@@ -295,6 +296,45 @@ public class WorkshopTests(PathwayAppFactory factory) : IClassFixture<PathwayApp
 
         var problem = await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("AgreedInMeeting", out _));
+    }
+
+    // ---- §1.6 the reviewer sees each mechanism's evidence ---------------------------------------------------
+
+    [Fact]
+    public async Task Reviewer_sees_each_mechanisms_evidence_with_title_type_and_download()
+    {
+        var round = await factory.CreateRoundAsync(status: AssessmentStatus.Consensus);
+        using var facilitator = await factory.ApiAsync(round.Facilitator);
+        var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+            + "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        using var file = new ByteArrayContent(pdf);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        using var upload = new MultipartFormDataContent
+        {
+            { new StringContent(round.MechanismCodes[0]), "mechanismCode" },
+            { new StringContent("Report"), "type" },
+            { new StringContent("Inspection report 2025"), "title" },
+            { file, "file", "inspections.pdf" },
+        };
+        using var added = await facilitator.PostAsync($"/api/assessments/{round.Id}/evidence", upload, Ct);
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var id = (await added.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        await factory.MoveRoundAsync(round, AssessmentStatus.Submitted);
+        var reviewer = await factory.CreateUserAsync(Roles.Reviewer, region: "EMR");
+        using var client = await factory.CreateSignedInClientAsync(reviewer);
+
+        var html = await HttpAssert.HtmlAsync(await client.GetAsync($"/assessments/{round.Id}/review", Ct));
+
+        Assert.Contains("Inspection report 2025", html, StringComparison.Ordinal);
+        Assert.Contains(">Report</span>", html, StringComparison.Ordinal);
+        Assert.Contains($"/assessments/{round.Id}/evidence/{id}/file", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("item(s)", html, StringComparison.Ordinal);
+        using var download = await client.GetAsync($"/assessments/{round.Id}/evidence/{id}/file", Ct);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        var stranger = await factory.CreateUserAsync(Roles.Reviewer, region: "AFR");
+        using var outsider = await factory.CreateSignedInClientAsync(stranger);
+        using var refused = await outsider.GetAsync($"/assessments/{round.Id}/evidence/{id}/file", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
     }
 
     // ---- §1.7 delete draft rounds, archive rounds ----------------------------------------------------------

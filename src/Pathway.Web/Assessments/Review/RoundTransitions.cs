@@ -227,18 +227,6 @@ public sealed class RoundTransitions(
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>How many evidence items each mechanism of the round has, by code.</summary>
-    public async Task<Dictionary<string, int>> EvidenceCountsAsync(Round round, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(round);
-        var rows = await db.Evidence.AsNoTracking()
-            .Where(item => item.AssessmentId == round.Id)
-            .GroupBy(item => item.MechanismCode)
-            .Select(group => new { Code = group.Key, Count = group.Count() })
-            .ToListAsync(cancellationToken);
-        return rows.ToDictionary(row => row.Code, row => row.Count, StringComparer.Ordinal);
-    }
-
     private static ReviewCommentView ToView(ReviewComment comment) => new(
         comment.Id, comment.MechanismCode, comment.Text, comment.Revision, comment.Submission, comment.AuthorName, comment.At);
 }
