@@ -42,6 +42,8 @@ public sealed class Assessment : ICountryOwned, IAudited
 {
     public const int TitleLength = 200;
     public const int ScopeDetailLength = 200;
+    public const int MeetingNoteLength = 2000;
+    public const int PersonNameLength = 200;
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string CountryIso3 { get; init; }
@@ -71,6 +73,22 @@ public sealed class Assessment : ICountryOwned, IAudited
     public DateTimeOffset CreatedAt { get; init; }
     public string? CreatedById { get; init; }
 
+    /// <summary>
+    /// Set when a facilitator recorded, on opening consensus, that the answers were agreed in a meeting without
+    /// individual ratings (no respondent rated anything); results, review and publication say so.
+    /// </summary>
+    public DateTimeOffset? AgreedInMeetingAt { get; private set; }
+
+    public string? AgreedInMeetingById { get; private set; }
+    public string? AgreedInMeetingByName { get; private set; }
+    public string? AgreedInMeetingNote { get; private set; }
+
+    /// <summary>Set when the round is archived: hidden from lists, still readable by its team.</summary>
+    public DateTimeOffset? ArchivedAt { get; private set; }
+
+    public string? ArchivedById { get; private set; }
+    public string? ArchivedByName { get; private set; }
+
     /// <summary>Concurrency token: two people moving the round at once cannot both succeed.</summary>
     public int Version { get; private set; }
 
@@ -97,6 +115,40 @@ public sealed class Assessment : ICountryOwned, IAudited
         Version++;
     }
 
+    /// <summary>Records that the answers were agreed in a meeting without individual ratings.</summary>
+    internal void RecordMeetingAgreement(string? userId, string? userName, string? note, DateTimeOffset now)
+    {
+        AgreedInMeetingAt = now;
+        AgreedInMeetingById = userId;
+        AgreedInMeetingByName = userName;
+        AgreedInMeetingNote = note;
+    }
+
+    /// <summary>Rating reopened: the statement that nobody rated no longer holds for what follows.</summary>
+    internal void ClearMeetingAgreement()
+    {
+        AgreedInMeetingAt = null;
+        AgreedInMeetingById = null;
+        AgreedInMeetingByName = null;
+        AgreedInMeetingNote = null;
+    }
+
+    internal void Archive(string? userId, string? userName, DateTimeOffset now)
+    {
+        ArchivedAt = now;
+        ArchivedById = userId;
+        ArchivedByName = userName;
+        Version++;
+    }
+
+    internal void Unarchive()
+    {
+        ArchivedAt = null;
+        ArchivedById = null;
+        ArchivedByName = null;
+        Version++;
+    }
+
     /// <summary>Nothing in a round can change once it is published, until a correction reopens it.</summary>
     public bool IsReadOnly => Status == AssessmentStatus.Published;
 }
@@ -112,6 +164,11 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         builder.Property(assessment => assessment.Scope).HasConversion<string>().HasMaxLength(30);
         builder.Property(assessment => assessment.Purpose).HasConversion<string>().HasMaxLength(30);
         builder.Property(assessment => assessment.CreatedById).HasMaxLength(450);
+        builder.Property(assessment => assessment.AgreedInMeetingById).HasMaxLength(450);
+        builder.Property(assessment => assessment.AgreedInMeetingByName).HasMaxLength(Assessment.PersonNameLength);
+        builder.Property(assessment => assessment.AgreedInMeetingNote).HasMaxLength(Assessment.MeetingNoteLength);
+        builder.Property(assessment => assessment.ArchivedById).HasMaxLength(450);
+        builder.Property(assessment => assessment.ArchivedByName).HasMaxLength(Assessment.PersonNameLength);
         builder.Property(assessment => assessment.Version).IsConcurrencyToken();
         builder.HasOne(assessment => assessment.Country).WithMany()
             .HasForeignKey(assessment => assessment.CountryIso3).OnDelete(DeleteBehavior.Restrict);

@@ -17,6 +17,8 @@ public static class AssessmentsSetup
                 : ActivatorUtilities.CreateInstance<SmtpInvitationSender>(provider));
         services.AddScoped<RatingBook>();
         services.AddScoped<ConsensusBook>();
+        services.AddScoped<ConsensusBatch>();
+        services.AddScoped<RoundArchive>();
         services.AddScoped<EvidenceLocker>();
         services.AddScoped<RoundTransitions>();
         services.AddScoped<Publisher>();

@@ -45,6 +45,12 @@ public sealed record RoundPermissions(
 
     public bool CanPublish => IsFocalPoint && Status == AssessmentStatus.Validated;
 
+    /// <summary>Delete the round for good: the focal point or an administrator, only while it is a draft.</summary>
+    public bool CanDelete => (IsFocalPoint || IsAdministrator) && Status == AssessmentStatus.Draft;
+
+    /// <summary>Archive or unarchive the round (any status): the focal point or an administrator.</summary>
+    public bool CanArchive => IsFocalPoint || IsAdministrator;
+
     /// <summary>Whether the caller may make this move, by who the move belongs to.</summary>
     public bool CanMove(WorkflowMove move)
     {

@@ -29,7 +29,16 @@ public sealed record Round(
 {
     /// <summary>The pinned version's row id and content hash, so its cached tree is found without a query.</summary>
     internal (int Id, string ContentHash) FrameworkKey { get; init; }
+
+    /// <summary>Set when the answers were agreed in a meeting without individual ratings.</summary>
+    public MeetingAgreement? AgreedInMeeting { get; init; }
+
+    /// <summary>When the round was archived (hidden from lists); null while it is not.</summary>
+    public DateTimeOffset? ArchivedAt { get; init; }
 }
+
+/// <summary>The facilitator's record that a round's answers were agreed in a meeting without individual ratings.</summary>
+public sealed record MeetingAgreement(DateTimeOffset At, string? ByName, string? Note);
 
 /// <summary>One line of a list of rounds.</summary>
 public sealed record RoundSummary(
@@ -55,10 +64,16 @@ public sealed class NewRound
 /// <summary>Finding, listing and opening rounds; shared by the pages and the API.</summary>
 public sealed class RoundDirectory(PathwayDb db, CurrentUser user, FrameworkReader framework, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
-    public async Task<List<RoundSummary>> ListAsync(string? countryIso3 = null, CancellationToken cancellationToken = default)
+    /// <summary>The rounds the caller can see that are not archived, newest first.</summary>
+    public Task<List<RoundSummary>> ListAsync(string? countryIso3 = null, CancellationToken cancellationToken = default) =>
+        ListAsync(countryIso3, archived: false, cancellationToken);
+
+    /// <summary>The rounds the caller can see, newest first: the archived ones only, or only the others.</summary>
+    public async Task<List<RoundSummary>> ListAsync(string? countryIso3, bool archived, CancellationToken cancellationToken = default)
     {
         var userId = user.Id;
-        var query = db.Assessments.AsNoTracking().VisibleTo(user);
+        var query = db.Assessments.AsNoTracking().VisibleTo(user)
+            .Where(round => archived ? round.ArchivedAt != null : round.ArchivedAt == null);
         if (!string.IsNullOrWhiteSpace(countryIso3))
         {
             var iso3 = countryIso3.Trim().ToUpperInvariant();
@@ -90,7 +105,8 @@ public sealed class RoundDirectory(PathwayDb db, CurrentUser user, FrameworkRead
                 round.Id, round.CountryIso3, CountryName = round.Country!.Name, round.Title, round.Scope, round.ScopeDetail,
                 round.Purpose, round.PlannedStart, round.PlannedEnd, round.Status, round.Revision, round.Submissions,
                 FrameworkVersion = round.FrameworkVersion!.Version, round.FrameworkVersionId, round.FrameworkVersion.ContentHash,
-                round.CreatedAt, round.Version,
+                round.CreatedAt, round.Version, round.AgreedInMeetingAt, round.AgreedInMeetingByName, round.AgreedInMeetingNote,
+                round.ArchivedAt,
                 Me = round.Participants.Where(p => p.UserId == userId).Select(p => new { p.Id, p.Role }).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -104,6 +120,8 @@ public sealed class RoundDirectory(PathwayDb db, CurrentUser user, FrameworkRead
             row.Version, row.Me?.Id, can)
         {
             FrameworkKey = (row.FrameworkVersionId, row.ContentHash),
+            AgreedInMeeting = row.AgreedInMeetingAt is { } at ? new MeetingAgreement(at, row.AgreedInMeetingByName, row.AgreedInMeetingNote) : null,
+            ArchivedAt = row.ArchivedAt,
         };
     }
 

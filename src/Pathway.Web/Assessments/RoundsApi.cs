@@ -28,18 +28,22 @@ public sealed record RoundPermissionsDto(
     }
 }
 
-/// <summary>A round with its status, pinned framework version, the caller's role in it and what the caller may do.</summary>
+/// <summary>
+/// A round with its status, pinned framework version, the caller's role in it and what the caller may do;
+/// agreedInMeeting when its answers were agreed in a meeting without individual ratings; archivedAt when archived.
+/// </summary>
 public sealed record RoundDto(
     Guid Id, string CountryIso3, string CountryName, string Title, string Scope, string? ScopeDetail, string Purpose,
     DateOnly? PlannedStart, DateOnly? PlannedEnd, string Status, int Revision, string FrameworkVersion, DateTimeOffset CreatedAt,
-    string? MyRole, RoundPermissionsDto Permissions)
+    string? MyRole, RoundPermissionsDto Permissions, MeetingAgreement? AgreedInMeeting = null, DateTimeOffset? ArchivedAt = null)
 {
     public static RoundDto From(Round round)
     {
         ArgumentNullException.ThrowIfNull(round);
         return new(round.Id, round.CountryIso3, round.CountryName.Current, round.Title, round.Scope.ToString(), round.ScopeDetail,
             round.Purpose.ToString(), round.PlannedStart, round.PlannedEnd, round.Status.ToString(), round.Revision,
-            round.FrameworkVersion, round.CreatedAt, round.Can.MyRole?.ToString(), RoundPermissionsDto.From(round.Can));
+            round.FrameworkVersion, round.CreatedAt, round.Can.MyRole?.ToString(), RoundPermissionsDto.From(round.Can),
+            round.AgreedInMeeting, round.ArchivedAt);
     }
 }
 
@@ -64,7 +68,8 @@ internal static class RoundsApi
     {
         ArgumentNullException.ThrowIfNull(routes);
         routes.MapGet("/", GetRounds).WithName("GetRounds")
-            .WithDescription("The rounds the caller can see, newest first; ?country=ISO3 keeps one country's. "
+            .WithDescription("The rounds the caller can see, newest first; ?country=ISO3 keeps one country's; archived rounds are left out "
+                + "(?archived=true lists only those). "
                 + "Country people see their country's rounds; reviewers and regional officers see rounds once submitted.");
         routes.MapPost("/", CreateRound).WithName("CreateRound")
             .WithDescription("Opens a round (status Draft) for a country: its focal point, or an administrator (who names countryIso3). "
@@ -73,11 +78,13 @@ internal static class RoundsApi
                 + "201 with the round; 400 with field errors; 403 when the caller may not open rounds for the country.");
         routes.MapGet("/{id:guid}", GetRound).WithName("GetRound")
             .WithDescription("One round: status, framework version, the caller's role and what the caller may do. 404 when it does not exist or the caller may not see it.");
+        RoundArchiveApi.Map(routes);
     }
 
-    public static async Task<Ok<List<RoundSummaryDto>>> GetRounds(string? country, RoundDirectory rounds, CancellationToken cancellationToken)
+    public static async Task<Ok<List<RoundSummaryDto>>> GetRounds(
+        string? country, bool? archived, RoundDirectory rounds, CancellationToken cancellationToken)
     {
-        var list = await rounds.ListAsync(country, cancellationToken);
+        var list = await rounds.ListAsync(country, archived == true, cancellationToken);
         return TypedResults.Ok(list.Select(RoundSummaryDto.From).ToList());
     }
 

@@ -163,6 +163,22 @@ public static class AccessRules
             countryIso3 = cell.Round.Round.Country, title = $"New round {cell.Unique}", scope = "National", purpose = "TakeStock",
         }),
         Get("/api/assessments/{id:guid}", TeamReads),
+        new AccessRule("DELETE", "/api/assessments/{id:guid}", new(
+            Open: /*       409 for FP: not a draft     */ "A  F  F  N  N  N  S",
+            Consensus: /*                              */ "A  F  F  N  N  N  S",
+            Submitted: /*                              */ "A  F  F  N  F  N  S",
+            Published: /*                              */ "A  F  F  N  F  N  S")),
+        // The focal point's archiving is not run here: it would take the shared rounds out of the lists.
+        new AccessRule("POST", "/api/assessments/{id:guid}/archive", new(
+            Open: /*                                   */ "-  F  F  N  N  N  S",
+            Consensus: /*                              */ "-  F  F  N  N  N  S",
+            Submitted: /*                              */ "-  F  F  N  F  N  S",
+            Published: /*                              */ "-  F  F  N  F  N  S")),
+        new AccessRule("DELETE", "/api/assessments/{id:guid}/archive", new(
+            Open: /*       not archived: nothing to do */ "A  F  F  N  N  N  S",
+            Consensus: /*                              */ "A  F  F  N  N  N  S",
+            Submitted: /*                              */ "A  F  F  N  F  N  S",
+            Published: /*                              */ "A  F  F  N  F  N  S")),
 
         // Participants
         Get("/api/assessments/{id:guid}/participants", TeamReads),
@@ -201,6 +217,19 @@ public static class AccessRules
             Published: /*                              */ "F  F  F  N  F  N  S"), _ => new
         {
             state = "Rated", level = 3, rationale = "Agreed at the workshop.", confidence = "Medium", method = "Consensus", version = 0,
+        }),
+
+        Json("PUT", "/api/assessments/{id:guid}/consensus", new(
+            Open: /*   403 for the step too            */ "F  F  F  N  N  N  S",
+            Consensus: /*                              */ "A  F  F  N  N  N  S",
+            Submitted: /*                              */ "F  F  F  N  F  N  S",
+            Published: /*                              */ "F  F  F  N  F  N  S"), cell => new[]
+        {
+            new
+            {
+                mechanismCode = cell.Round.MechanismCode, state = "Rated", level = 3, rationale = "Agreed at the workshop.",
+                confidence = "Medium", method = "Consensus", version = 0,
+            },
         }),
 
         // Evidence
@@ -282,6 +311,10 @@ public static class AccessRules
         Form("/assessments/{Id:guid}/consensus", "none", Caller.FocalPoint, OutsidersPostingAForm),
         Get("/assessments/{Id:guid}/consensus/{MechanismCode}", SpreadReads) with { Shows = "spread-table" },
         Form("/assessments/{Id:guid}/consensus/{MechanismCode}", "consensus", Caller.FocalPoint, OutsidersPostingAForm),
+        Get("/assessments/{Id:guid}/consensus/behaviour/{BehaviourCode}", SpreadReads) with { Shows = "consensus-behaviour" },
+        Form("/assessments/{Id:guid}/consensus/behaviour/{BehaviourCode}", "consensus-behaviour", Caller.FocalPoint, OutsidersPostingAForm),
+        Get("/assessments/{Id:guid}/delete", TeamReads),
+        Form("/assessments/{Id:guid}/delete", "round-delete", Caller.FocalPoint, OutsidersPostingAForm),
         Get("/assessments/{Id:guid}/evidence", TeamReads),
         Form("/assessments/{Id:guid}/evidence", "evidence-link", Caller.FocalPoint, OutsidersPostingAForm),
         Get("/assessments/{id:guid}/evidence/{evidenceId:guid}/file", TeamReads),

@@ -42,6 +42,24 @@ internal static class WorkflowKit
     public static Task<HttpResponseMessage> CommentAsync(this HttpClient client, TestRound round, string? mechanismCode, string? text) =>
         client.PostAsJsonAsync($"/api/assessments/{round.Id}/review-comments", new { mechanismCode, text }, Ct);
 
+    /// <summary>Stores each respondent's rating (level 2) of every mechanism, as the rating step would have.</summary>
+    public static async Task RateEverythingAsync(this PathwayAppFactory factory, TestRound round, params TestUser[] respondents)
+    {
+        await using var scope = factory.OpenSystemDb();
+        foreach (var respondent in respondents)
+        {
+            var participantId = await scope.Db.Participants.IgnoreQueryFilters()
+                .Where(p => p.AssessmentId == round.Id && p.UserId == respondent.Id).Select(p => p.Id).SingleAsync(Ct);
+            foreach (var code in round.MechanismCodes)
+            {
+                var rating = new Rating { AssessmentId = round.Id, CountryIso3 = round.Country, ParticipantId = participantId, MechanismCode = code };
+                rating.Record(IndividualAnswer.Rated(2), null, DateTimeOffset.UtcNow);
+                scope.Db.Ratings.Add(rating);
+            }
+        }
+        await scope.Db.SaveChangesAsync(Ct);
+    }
+
     public static object Profile { get; } = new { behaviourProfile = true, mechanismLevels = false, rationales = false, publicEvidence = false };
 
     public static object Everything { get; } = new { behaviourProfile = true, mechanismLevels = true, rationales = true, publicEvidence = true };
@@ -101,6 +119,7 @@ public class WorkflowTests(PathwayAppFactory factory) : IClassFixture<PathwayApp
         using var focalPoint = await factory.ApiAsync(round.FocalPoint);
 
         await facilitator.MoveOkAsync(round, "RatingOpen");
+        await factory.RateEverythingAsync(round, round.PublicRespondent, round.PrivateRespondent);
         await facilitator.MoveOkAsync(round, "Consensus");
         await factory.AgreeAsync(round);
         await facilitator.MoveOkAsync(round, "Submitted");

@@ -55,6 +55,26 @@ internal static class ConsensusApi
                 "rationale (required); confidence Low|Medium|High; method Consensus|Vote|FacilitatorJudgement; optional dissentNotes; " +
                 "version = the version you saw (0 when none was stored). A stale version answers 409 with the stored value under \"current\". " +
                 "Only facilitators and the focal point, while the round is at the consensus step or returned.");
+        routes.MapPut("/{id:guid}/consensus", PutConsensusBatch).WithName("PutRoundConsensusBatch")
+            .WithDescription("Records the agreed answers of several mechanisms at once: a list of {mechanismCode, state, level, rationale, " +
+                "confidence, method, dissentNotes, version}, each as for one mechanism. Each mechanism is saved on its own with its own version: " +
+                "200 with savedCount, notSavedCount and one result per item in the order sent, outcome Saved (the new value under \"saved\"), " +
+                "Unchanged (sent empty or exactly as stored: nothing written), Conflict (someone saved first: nothing written for it, the stored " +
+                "value under \"current\") or Invalid (nothing written for it; field errors under \"errors\"). 400 for an empty list, more than 200 " +
+                "items or a mechanism sent twice (nothing written); 403 when the caller may not record consensus now; 404 for an unknown round.");
+    }
+
+    public static async Task<Results<Ok<ConsensusBatchResult>, ProblemHttpResult>> PutConsensusBatch(
+        Guid id, List<ConsensusBatchItem> body, RoundDirectory rounds, ConsensusBatch batch,
+        IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
+    {
+        var round = await rounds.FindAsync(id, cancellationToken);
+        if (round is null)
+        {
+            return NotFound(l);
+        }
+        var saved = await batch.SaveAsync(round, body, cancellationToken);
+        return saved.Succeeded ? TypedResults.Ok(saved.Value!) : saved.Failure!.ToProblem();
     }
 
     public static async Task<Results<Ok<List<MechanismSpreadDto>>, ProblemHttpResult>> GetSpread(

@@ -177,7 +177,8 @@ public sealed class ConsensusBook(PathwayDb db, CurrentUser user, FrameworkReade
         return ToAgreed(row);
     }
 
-    private Failure Refusal(Round round)
+    /// <summary>Why the caller may not record an agreed answer in this round now.</summary>
+    internal Failure Refusal(Round round)
     {
         if (round.Status == AssessmentStatus.Published)
         {

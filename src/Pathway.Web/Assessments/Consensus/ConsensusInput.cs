@@ -8,7 +8,7 @@ namespace Pathway.Web.Assessments;
 /// page's form both become this). Enumerations travel as their names, so an unknown value is a field
 /// error that says what is allowed rather than an unreadable body.
 /// </summary>
-public sealed class ConsensusInput
+public class ConsensusInput
 {
     /// <summary>Rated (with <see cref="Level"/>), InsufficientInformation or NotApplicable. Empty with a level means Rated.</summary>
     public string? State { get; set; }
@@ -30,6 +30,10 @@ public sealed class ConsensusInput
 
     /// <summary>The version of the stored answer the caller saw: 0 when there was none yet.</summary>
     public int Version { get; set; }
+
+    /// <summary>Whether nothing was filled in: a mechanism left untouched in a form of several is not saved.</summary>
+    public bool IsEmpty => Version == 0 && string.IsNullOrWhiteSpace(State) && Level is null && string.IsNullOrWhiteSpace(Rationale)
+        && string.IsNullOrWhiteSpace(Confidence) && string.IsNullOrWhiteSpace(Method) && string.IsNullOrWhiteSpace(DissentNotes);
 
     /// <summary>The agreed answers a facilitator may record (don't know is an individual answer, not an agreed one).</summary>
     public static IReadOnlyList<MechanismAnswerState> AllowedStates { get; } =

@@ -35,13 +35,14 @@ public sealed record PublishedRevisionDto(int Revision, DateTimeOffset SignedOff
 
 /// <summary>
 /// One release: only what the country chose is present; a part it kept back is null (behaviours,
-/// mechanisms, evidence; a mechanism's rationale).
+/// mechanisms, evidence; a mechanism's rationale). agreedInMeeting: the answers were agreed in a meeting
+/// without individual ratings.
 /// </summary>
 public sealed record PublishedReleaseDto(
     Guid Id, string CountryIso3, string CountryName, string Title, string Scope, string? ScopeDetail, string Purpose,
     string FrameworkVersion, string Language, int Revision, int LatestRevision, DateTimeOffset SignedOffAt, string? Note, string RuleVersion,
     PublicationChoicesDto Published, IReadOnlyList<PublishedBehaviourDto>? Behaviours, IReadOnlyList<PublishedMechanismDto>? Mechanisms,
-    IReadOnlyList<PublishedEvidenceDto>? Evidence, IReadOnlyList<PublishedRevisionDto> Revisions);
+    IReadOnlyList<PublishedEvidenceDto>? Evidence, IReadOnlyList<PublishedRevisionDto> Revisions, bool AgreedInMeeting);
 
 /// <summary>Published rounds as open data: anonymous, and only what each country chose to publish.</summary>
 internal static class PublishedApi
@@ -99,6 +100,7 @@ internal static class PublishedApi
                 m.State, m.Level, m.Rationale)).ToList(),
             snapshot.Evidence?.Select(e => new PublishedEvidenceDto(e.Id, e.MechanismCode, e.Type, e.Title, e.Date, e.Issuer, e.Url, e.FileName,
                 e.HasFile ? PublishedDownloads.Href(release.AssessmentId, e.Id) : null)).ToList(),
-            [.. release.Revisions.Select(r => new PublishedRevisionDto(r.Revision, r.SignedOffAt, r.Note))]);
+            [.. release.Revisions.Select(r => new PublishedRevisionDto(r.Revision, r.SignedOffAt, r.Note))],
+            snapshot.AgreedInMeeting);
     }
 }

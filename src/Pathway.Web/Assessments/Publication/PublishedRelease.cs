@@ -42,7 +42,10 @@ public sealed class PublishedRelease : IAudited
     string IAudited.AuditLabel => $"Revision {Revision}";
 }
 
-/// <summary>The public content of a release, frozen at sign-off.</summary>
+/// <summary>
+/// The public content of a release, frozen at sign-off. <see cref="AgreedInMeeting"/>: the answers were agreed
+/// in a meeting without individual ratings (releases signed before it existed read false).
+/// </summary>
 public sealed record ReleaseSnapshot(
     string Title,
     string FrameworkVersion,
@@ -51,7 +54,8 @@ public sealed record ReleaseSnapshot(
     string Purpose,
     IReadOnlyList<BehaviourSnapshot>? Behaviours,
     IReadOnlyList<MechanismSnapshot>? Mechanisms,
-    IReadOnlyList<EvidenceSnapshot>? Evidence);
+    IReadOnlyList<EvidenceSnapshot>? Evidence,
+    bool AgreedInMeeting = false);
 
 /// <summary>A behaviour's score as published: mean, band and coverage.</summary>
 public sealed record BehaviourSnapshot(

@@ -172,7 +172,7 @@ public sealed class Publisher(PathwayDb db, CurrentUser user, FrameworkReader fr
             evidence = [.. publicEvidence.Where(item => order.ContainsKey(item.MechanismCode)).OrderBy(item => order[item.MechanismCode])];
         }
         return new ReleaseSnapshot(round.Title, round.FrameworkVersion, round.Scope.ToString(), round.ScopeDetail, round.Purpose.ToString(),
-            behaviours, mechanisms, evidence);
+            behaviours, mechanisms, evidence, round.AgreedInMeeting is not null);
     }
 
     /// <summary>What each choice would reveal now, and the reason given for a correction (to start the note from).</summary>

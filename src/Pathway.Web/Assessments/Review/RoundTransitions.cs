@@ -38,8 +38,19 @@ public sealed class RoundTransitions(
     /// </summary>
     public async Task<Outcome<StatusChangeView>> MoveAsync(
         Round round, AssessmentStatus to, string? comment, PublicationChoices? choices = null, string? note = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        await MoveAsync(round, to, comment, new MoveConfirmations(), choices, note, cancellationToken);
+
+    /// <summary>
+    /// As above, with what the caller confirmed: opening consensus while respondents have not finished needs
+    /// <see cref="MoveConfirmations.ConfirmIncomplete"/>; a round where nobody rated at all needs
+    /// <see cref="MoveConfirmations.AgreedInMeeting"/> (recorded on the round, with the comment as its note).
+    /// </summary>
+    public async Task<Outcome<StatusChangeView>> MoveAsync(
+        Round round, AssessmentStatus to, string? comment, MoveConfirmations confirmations, PublicationChoices? choices = null,
+        string? note = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(confirmations);
         ArgumentNullException.ThrowIfNull(round);
         var move = WorkflowSteps.Check(round, to, l, out var refusal);
         if (move is null)
@@ -61,11 +72,31 @@ public sealed class RoundTransitions(
         {
             return invalid;
         }
+        var meeting = false;
+        if (move is { From: AssessmentStatus.RatingOpen, To: AssessmentStatus.Consensus })
+        {
+            var gaps = await GuardRails.CheckOpeningConsensusAsync(db, framework, l, round, comment, confirmations, cancellationToken);
+            if (!gaps.Succeeded)
+            {
+                return gaps.Failure!;
+            }
+            meeting = gaps.Value;
+        }
 
-        var staged = await WorkflowSteps.StageAsync(db, user, round, to, comment, clock.GetUtcNow(), l, cancellationToken);
+        var now = clock.GetUtcNow();
+        var staged = await WorkflowSteps.StageAsync(db, user, round, to, comment, now, l, cancellationToken);
         if (!staged.Succeeded)
         {
             return staged.Failure!;
+        }
+        var assessment = db.Assessments.Local.Single(a => a.Id == round.Id);
+        if (meeting)
+        {
+            assessment.RecordMeetingAgreement(user.Id, user.Name, comment, now);
+        }
+        else if (to == AssessmentStatus.RatingOpen)
+        {
+            assessment.ClearMeetingAgreement();
         }
         var saved = await WorkflowSteps.SaveAsync(db, user, round.Id, l, cancellationToken);
         return saved ?? (Outcome<StatusChangeView>)WorkflowSteps.View(staged.Value!);
@@ -194,18 +225,6 @@ public sealed class RoundTransitions(
             .Select(comment => new ReviewCommentView(comment.Id, comment.MechanismCode, comment.Text, comment.Revision,
                 comment.Submission, comment.AuthorName, comment.At))
             .ToListAsync(cancellationToken);
-    }
-
-    /// <summary>How many evidence items each mechanism of the round has, by code.</summary>
-    public async Task<Dictionary<string, int>> EvidenceCountsAsync(Round round, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(round);
-        var rows = await db.Evidence.AsNoTracking()
-            .Where(item => item.AssessmentId == round.Id)
-            .GroupBy(item => item.MechanismCode)
-            .Select(group => new { Code = group.Key, Count = group.Count() })
-            .ToListAsync(cancellationToken);
-        return rows.ToDictionary(row => row.Code, row => row.Count, StringComparer.Ordinal);
     }
 
     private static ReviewCommentView ToView(ReviewComment comment) => new(

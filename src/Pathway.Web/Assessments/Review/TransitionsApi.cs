@@ -12,9 +12,12 @@ public sealed record PublishChoicesBody(bool BehaviourProfile, bool MechanismLev
 /// <summary>
 /// A workflow move: to (a status name), an optional comment (required to return a round unless the
 /// reviewer already commented on this submission, and as the reason of a correction), and for
-/// Published the publication choices and an optional note.
+/// Published the publication choices and an optional note. Opening consensus (RatingOpen→Consensus) while
+/// respondents have not finished needs confirmIncomplete; with no individual rating at all it needs
+/// agreedInMeeting (the comment becomes the meeting's note).
 /// </summary>
-public sealed record TransitionBody(string? To, string? Comment, PublishChoicesBody? Publish, string? Note);
+public sealed record TransitionBody(
+    string? To, string? Comment, PublishChoicesBody? Publish, string? Note, bool? ConfirmIncomplete = null, bool? AgreedInMeeting = null);
 
 /// <summary>A reviewer's comment: on a mechanism (its code) or, without one, on the whole round.</summary>
 public sealed record ReviewCommentBody(string? MechanismCode, string? Text);
@@ -26,7 +29,11 @@ internal static class TransitionsApi
     {
         ArgumentNullException.ThrowIfNull(routes);
         routes.MapPost("/{id:guid}/transitions", PostTransition).WithName("PostRoundTransition")
-            .WithDescription("Moves the round: Draft→RatingOpen (team; needs a respondent), RatingOpen→Consensus, Consensus→RatingOpen, "
+            .WithDescription("Moves the round: Draft→RatingOpen (team; needs a respondent), RatingOpen→Consensus (team; while a respondent has "
+                + "not rated every mechanism it answers 409 listing each one — name, group, missingMechanisms, missingBehaviours — under "
+                + "\"current\" unless \"confirmIncomplete\": true; with no individual rating at all it answers 409 unless \"agreedInMeeting\": true, "
+                + "which records on the round that the answers were agreed in a meeting without individual ratings, the comment as its note), "
+                + "Consensus→RatingOpen, "
                 + "Consensus→Submitted and Returned→Submitted (team; every mechanism needs an agreed answer — the missing codes are named), "
                 + "Submitted→Returned (reviewer; a comment here or a review comment on this submission), Submitted→Validated (reviewer), "
                 + "Validated→Published (focal point; \"publish\": {behaviourProfile, mechanismLevels, rationales, publicEvidence} and an optional note; "
@@ -57,7 +64,8 @@ internal static class TransitionsApi
             return Failure.Invalid(l["Workflow.Error.Title"], "To",
                 l["Workflow.Error.UnknownStatus", string.Join(", ", Enum.GetNames<AssessmentStatus>())]).ToProblem();
         }
-        var moved = await transitions.MoveAsync(round, to, body.Comment, body.Publish?.ToChoices(), body.Note, cancellationToken);
+        var confirmations = new MoveConfirmations(body.ConfirmIncomplete == true, body.AgreedInMeeting == true);
+        var moved = await transitions.MoveAsync(round, to, body.Comment, confirmations, body.Publish?.ToChoices(), body.Note, cancellationToken);
         if (!moved.Succeeded)
         {
             return moved.Failure!.ToProblem();
