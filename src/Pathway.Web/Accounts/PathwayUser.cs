@@ -16,7 +16,11 @@ public sealed class PathwayUser : IdentityUser
     /// <summary>WHO region code, for RegionalOfficer and a regional Reviewer.</summary>
     public string? RegionCode { get; set; }
 
+    /// <summary>The language notices and their e-mails are written in: the one last used on the site or chosen in the notice settings.</summary>
     public string PreferredLanguage { get; set; } = "en";
+
+    /// <summary>True when the person asked for notices in the site only, without e-mail (off by default, so existing accounts get e-mail).</summary>
+    public bool NoticeEmailsOff { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pathway.Web.Accounts;
 
 namespace Pathway.Web.Assessments;
@@ -21,6 +22,8 @@ public static class AssessmentsSetup
         services.AddScoped<RoundArchive>();
         services.AddScoped<EvidenceLocker>();
         services.AddScoped<RoundTransitions>();
+        // Notices (when registered) replace this: they follow the workflow without Assessments knowing them.
+        services.TryAddScoped<IRoundEvents, NoRoundEvents>();
         services.AddScoped<Publisher>();
         services.AddScoped<RoundResults>();
         services.AddScoped<AuditTrail>();

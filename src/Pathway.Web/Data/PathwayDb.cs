@@ -7,6 +7,7 @@ using Pathway.Web.Accounts;
 using Pathway.Web.Assessments;
 using Pathway.Web.Countries;
 using Pathway.Web.Framework;
+using Pathway.Web.Notices;
 using Pathway.Web.Planning;
 
 namespace Pathway.Web.Data;
@@ -50,6 +51,8 @@ public abstract class PathwayDb : IdentityDbContext<PathwayUser>, IDataProtectio
     public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
     public DbSet<ProgressNote> ProgressNotes => Set<ProgressNote>();
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the country-scope query filter each time a query runs, not when the context is built:

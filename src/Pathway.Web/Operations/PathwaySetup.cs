@@ -9,6 +9,7 @@ using Pathway.Web.Countries;
 using Pathway.Web.Data;
 using Pathway.Web.Framework;
 using Pathway.Web.Planning;
+using Pathway.Web.Notices;
 using Pathway.Web.Localization;
 
 namespace Pathway.Web.Operations;
@@ -32,6 +33,7 @@ public static class PathwaySetup
         services.AddScoped<CountryDirectory>();
         services.AddAssessments();
         services.AddPlanning();
+        services.AddNotices();
 
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();

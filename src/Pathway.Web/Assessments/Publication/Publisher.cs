@@ -51,7 +51,8 @@ public sealed record PublicRelease(
 /// are the only reads that pass over the country scope, and they read releases only (plus, for a file
 /// named in a public release, that file).
 /// </summary>
-public sealed class Publisher(PathwayDb db, CurrentUser user, FrameworkReader framework, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class Publisher(PathwayDb db, CurrentUser user, FrameworkReader framework, TimeProvider clock, IStringLocalizer<SharedResource> l,
+    IRoundEvents events)
 {
     /// <summary>
     /// Signs off the round's current revision: only its focal point, once a reviewer validated it.
@@ -104,7 +105,7 @@ public sealed class Publisher(PathwayDb db, CurrentUser user, FrameworkReader fr
 
         var signer = user.Id ?? throw new InvalidOperationException("A sign-off needs a signed-in person.");
         var now = clock.GetUtcNow();
-        var staged = await WorkflowSteps.StageAsync(db, user, round, AssessmentStatus.Published, note, now, l, cancellationToken);
+        var staged = await WorkflowSteps.StageAsync(db, user, events, round, AssessmentStatus.Published, note, now, l, cancellationToken);
         if (!staged.Succeeded)
         {
             return staged.Failure!;

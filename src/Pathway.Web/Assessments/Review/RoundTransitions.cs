@@ -29,7 +29,8 @@ public sealed record ReviewCommentView(
 /// made public in the same save.
 /// </summary>
 public sealed class RoundTransitions(
-    PathwayDb db, CurrentUser user, FrameworkReader framework, TimeProvider clock, IStringLocalizer<SharedResource> l, Publisher publisher)
+    PathwayDb db, CurrentUser user, FrameworkReader framework, TimeProvider clock, IStringLocalizer<SharedResource> l, Publisher publisher,
+    IRoundEvents events)
 {
     /// <summary>
     /// Moves the round to <paramref name="to"/>. A return needs a comment here or a review comment on
@@ -84,7 +85,7 @@ public sealed class RoundTransitions(
         }
 
         var now = clock.GetUtcNow();
-        var staged = await WorkflowSteps.StageAsync(db, user, round, to, comment, now, l, cancellationToken);
+        var staged = await WorkflowSteps.StageAsync(db, user, events, round, to, comment, now, l, cancellationToken);
         if (!staged.Succeeded)
         {
             return staged.Failure!;
@@ -271,10 +272,11 @@ internal static class WorkflowSteps
 
     /// <summary>
     /// Loads the round tracked (through the caller's visibility), moves it and adds the status change,
-    /// without saving. The update only applies where the round is still at the version the caller saw.
+    /// without saving, and tells <paramref name="events"/> (whose additions are saved with the move).
+    /// The update only applies where the round is still at the version the caller saw.
     /// </summary>
     public static async Task<Outcome<StatusChange>> StageAsync(
-        PathwayDb db, CurrentUser user, Round round, AssessmentStatus to, string? comment, DateTimeOffset now,
+        PathwayDb db, CurrentUser user, IRoundEvents events, Round round, AssessmentStatus to, string? comment, DateTimeOffset now,
         IStringLocalizer l, CancellationToken cancellationToken)
     {
         var assessment = await db.Assessments.VisibleTo(user).SingleOrDefaultAsync(a => a.Id == round.Id, cancellationToken);
@@ -302,6 +304,8 @@ internal static class WorkflowSteps
             At = now,
         };
         db.StatusChanges.Add(change);
+        await events.MovingAsync(
+            new RoundMove(assessment.Id, assessment.CountryIso3, assessment.Title, from, to, change.Id, user.Id), cancellationToken);
         return change;
     }
 

@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Pathway.Web.Accounts;
+using Pathway.Web.Assessments;
+
+namespace Pathway.Web.Notices;
+
+/// <summary>What a notice tells its reader; its text is the resource <c>Notice.{Kind}</c>.</summary>
+public enum NoticeKind
+{
+    RatingOpened,
+    RatingReminder,
+    ConsensusOpened,
+    Submitted,
+    Returned,
+    Validated,
+    Published,
+    ActionDueSoon,
+    ActionOverdue,
+}
+
+/// <summary>Where a notice's e-mail stands; the scheduled job sends what is pending.</summary>
+public enum NoticeMailStatus
+{
+    /// <summary>No e-mail: the person turned e-mail off, has no address, or no mail server is configured.</summary>
+    None,
+    Pending,
+    Sent,
+
+    /// <summary>Given up after <see cref="NoticeOptions.MaxMailAttempts"/> failed attempts.</summary>
+    Failed,
+}
+
+/// <summary>
+/// One thing one person should know, kept as a kind and its arguments (never as finished text), so
+/// the in-app list and the e-mail each speak their reader's language at the time they are read or sent.
+/// Personal, not country-owned: every read is by its recipient (<see cref="NoticeBoard"/>).
+/// </summary>
+public sealed class Notice
+{
+    public const int KeyLength = 200;
+    public const int TextLength = 200;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string RecipientId { get; init; }
+    public NoticeKind Kind { get; init; }
+    public Guid? AssessmentId { get; init; }
+    public Guid? ActionItemId { get; init; }
+
+    /// <summary>The round's title as it was when the notice was made.</summary>
+    public required string RoundTitle { get; init; }
+
+    /// <summary>The action's text for action notices (shortened), otherwise empty.</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>The date the notice speaks of: the round's planned end, or the action's due date.</summary>
+    public DateOnly? Date { get; init; }
+
+    /// <summary>What makes the notice once-only for its recipient (kind, round or item, and the event or day).</summary>
+    public required string Key { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? ReadAt { get; set; }
+
+    public NoticeMailStatus MailStatus { get; set; }
+    public int MailAttempts { get; set; }
+
+    /// <summary>When a pending e-mail may next be tried (after a failure, later each time).</summary>
+    public DateTimeOffset? NextMailAt { get; set; }
+}
+
+internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
+{
+    public void Configure(EntityTypeBuilder<Notice> builder)
+    {
+        builder.Property(n => n.RecipientId).HasMaxLength(450);
+        builder.Property(n => n.Kind).HasConversion<string>().HasMaxLength(40);
+        builder.Property(n => n.RoundTitle).HasMaxLength(Assessment.TitleLength);
+        builder.Property(n => n.Subject).HasMaxLength(Notice.TextLength);
+        builder.Property(n => n.Key).HasMaxLength(Notice.KeyLength);
+        builder.Property(n => n.MailStatus).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<PathwayUser>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Assessment>().WithMany().HasForeignKey(n => n.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        // The once-only rule, also between two app servers: a second insert of the same notice fails.
+        builder.HasIndex(n => new { n.RecipientId, n.Key }).IsUnique();
+        builder.HasIndex(n => new { n.RecipientId, n.ReadAt });
+        builder.HasIndex(n => new { n.MailStatus, n.NextMailAt });
+    }
+}
