@@ -110,7 +110,8 @@ public static class TestAccounts
             .With("Input.Email", user.Email)
             .With("Input.Password", user.Password);
         var response = await client.PostAsync("/account/login", form.ToContent(), Ct);
-        if (user.AuthenticatorKey is not null && response.Headers.Location?.OriginalString is { } next
+        if (user.AuthenticatorKey is not null && response.Headers.Location is { } location
+            && (location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString) is var next
             && next.StartsWith("/account/login/two-factor", StringComparison.Ordinal))
         {
             response.Dispose();
@@ -126,7 +127,7 @@ public static class TestAccounts
             if (session is null)
             {
                 client.Dispose();
-                Assert.Fail($"Signing in {user.Email} through /account/login did not give a session: {(int)response.StatusCode} {response.StatusCode}.");
+                Assert.Fail($"Signing in {user.Email} through /account/login did not give a session: {(int)response.StatusCode} {response.StatusCode} to {response.Headers.Location}.");
             }
             return (client, session.Split(';')[0]);
         }
