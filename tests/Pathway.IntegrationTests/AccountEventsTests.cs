@@ -30,7 +30,7 @@ public class AccountEventsTests(PathwayAppFactory factory) : IClassFixture<Pathw
         }
         using var client = await factory.CreateSignedInClientAsync(administrator);
 
-        var all = await client.GetStringAsync($"/admin/account-events?person={Uri.EscapeDataString(person.Email)}", Ct);
+        var all = WebUtility.HtmlDecode(await client.GetStringAsync($"/admin/account-events?person={Uri.EscapeDataString(person.Email)}", Ct));
         Assert.Contains("Failed sign-in", all, StringComparison.Ordinal);
         Assert.Contains("Signed in", all, StringComparison.Ordinal);
         Assert.Contains("Role or scope changed", all, StringComparison.Ordinal);
@@ -41,9 +41,9 @@ public class AccountEventsTests(PathwayAppFactory factory) : IClassFixture<Pathw
         Assert.Contains("1 events", failures, StringComparison.Ordinal);
         Assert.DoesNotContain("Role or scope changed</td>", failures, StringComparison.Ordinal);
 
-        var french = await client.GetStringAsync($"/admin/account-events?person={Uri.EscapeDataString(person.Email)}&kind=SignInFailed&culture=fr", Ct);
+        var french = WebUtility.HtmlDecode(await client.GetStringAsync($"/admin/account-events?person={Uri.EscapeDataString(person.Email)}&kind=SignInFailed&culture=fr", Ct));
         Assert.Contains("Échec de connexion", french, StringComparison.Ordinal);
-        var arabic = await client.GetStringAsync($"/admin/account-events?person={Uri.EscapeDataString(person.Email)}&kind=SignInFailed&culture=ar", Ct);
+        var arabic = WebUtility.HtmlDecode(await client.GetStringAsync($"/admin/account-events?person={Uri.EscapeDataString(person.Email)}&kind=SignInFailed&culture=ar", Ct));
         Assert.Contains("فشل تسجيل الدخول", arabic, StringComparison.Ordinal);
 
         var future = await client.GetStringAsync($"/admin/account-events?person={Uri.EscapeDataString(person.Email)}&from=2999-01-01", Ct);

@@ -36,7 +36,7 @@ public partial class TwoFactorTests(PathwayAppFactory factory) : IClassFixture<P
 
         var right = HtmlForm.Find(setup, "enable-two-factor").With("Input.Code", TestAccounts.CodeFor(key));
         var enabled = await HttpAssert.HtmlAsync(await client.PostAsync("/account/two-factor", right.ToContent(), Ct));
-        Assert.Equal(10, RecoveryCode().Matches(enabled).Count);
+        Assert.Equal(10, RecoveryCode().Count(enabled));
 
         using var afterwards = await client.GetAsync("/admin/users", Ct);
         Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
