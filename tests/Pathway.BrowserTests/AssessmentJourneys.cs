@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using OtpNet;
 using Pathway.Web.Accounts;
 using static Microsoft.Playwright.Assertions;
 
@@ -206,6 +207,11 @@ public sealed partial class AssessmentJourneys(BrowserFixture fixture) : Browser
         await page.GetByLabel("E-mail address", new() { Exact = true }).FillAsync(person.Email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(person.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        if (person.AuthenticatorKey is { } key)
+        {
+            await page.GetByLabel("Code", new() { Exact = true }).FillAsync(new Totp(Base32Encoding.ToBytes(key)).ComputeTotp());
+            await page.GetByRole(AriaRole.Button, new() { Name = "Verify", Exact = true }).ClickAsync();
+        }
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
     }
 
@@ -223,10 +229,19 @@ public sealed partial class AssessmentJourneys(BrowserFixture fixture) : Browser
         var result = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
             .CreateAsync(new NewUser(person.Email, person.Password, role, country, region, name), TestContext.Current.CancellationToken);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.SelectMany(pair => pair.Value)));
-        return person;
+        if (!Pathway.Web.Accounts.SignIn.TwoFactorRule.IsRequiredFor(role))
+        {
+            return person;
+        }
+        // Reviewers sign in with two factors: enrolled here as the setup page would (SignInJourneys walks that page).
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PathwayUser>>();
+        var account = (await users.FindByEmailAsync(person.Email))!;
+        await users.ResetAuthenticatorKeyAsync(account);
+        await users.SetTwoFactorEnabledAsync(account, true);
+        return person with { AuthenticatorKey = await users.GetAuthenticatorKeyAsync(account) };
     }
 
-    private sealed record Person(string Email, string Password, string Name);
+    private sealed record Person(string Email, string Password, string Name, string? AuthenticatorKey = null);
 
     [GeneratedRegex("/assessments/([0-9a-fA-F-]{36})")]
     private static partial Regex RoundUrl();

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using OtpNet;
 using static Microsoft.Playwright.Assertions;
 
 namespace Pathway.BrowserTests;
@@ -16,6 +17,20 @@ public sealed class SignInJourneys(BrowserFixture fixture) : BrowserTest(fixture
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Sign in");
         await SignInAsync(page, account.Email, account.Password);
+
+        // An administrator needs two-factor sign-in: the first sign-in leads to setting it up, and nowhere else.
+        await Expect(page).ToHaveURLAsync(new Regex("/account/two-factor$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Two-factor sign-in");
+        await Expect(page.GetByRole(AriaRole.Img, new() { Name = "QR code of the authenticator key" })).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "the two-factor setup page");
+        await page.GotoAsync("/admin/users");
+        await Expect(page).ToHaveURLAsync(new Regex("/account/two-factor$"));
+        var key = (await page.Locator("#authenticator-key").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        await page.GetByLabel("Enter the six-digit code the app shows").FillAsync(new Totp(Base32Encoding.ToBytes(key)).ComputeTotp());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor sign-in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your recovery codes" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasTextRegex = new Regex("^[A-Z0-9]{5}-[A-Z0-9]{5}$") })).ToHaveCountAsync(10);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Continue" }).ClickAsync();
 
         var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" });
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();

@@ -1,6 +1,9 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Pathway.Web.Accounts.Events;
+using Pathway.Web.Accounts.SignIn;
 using Pathway.Web.Data;
 
 namespace Pathway.Web.Accounts;
@@ -15,6 +18,11 @@ public static class AccountsSetup
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<AccountLog>();
+        services.AddScoped<PasswordGate>();
+        services.AddScoped<SessionCheck>();
+        services.AddSingleton<PublicAddress>();
+        services.AddScoped(provider => (PathwaySignInManager)provider.GetRequiredService<SignInManager<PathwayUser>>());
 
         services.AddAuthentication(options =>
             {
@@ -22,6 +30,7 @@ public static class AccountsSetup
                 options.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
             })
             .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = BearerTokenLifetime)
+            .AddScheme<AuthenticationSchemeOptions, CheckedBearerHandler>(CheckedBearerHandler.SchemeName, null)
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(options =>
             {
                 options.LoginPath = "/account/login";
@@ -33,6 +42,8 @@ public static class AccountsSetup
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
+                // Checked on every request, not every few minutes: see SessionCheck.
+                options.Events.OnValidatePrincipal = SessionCheck.ValidateCookieAsync;
             }));
 
         services.AddIdentityCore<PathwayUser>(options =>
@@ -44,6 +55,8 @@ public static class AccountsSetup
                 options.Password.RequireUppercase = true;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 4;
+                // Counts wrong two-factor codes (only reachable with the right password); wrong passwords
+                // lock out one client per account instead (PasswordGate), so a stranger cannot lock the owner out.
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -51,7 +64,7 @@ public static class AccountsSetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PathwayDb>()
-            .AddSignInManager()
+            .AddSignInManager<PathwaySignInManager>()
             .AddClaimsPrincipalFactory<PathwayClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddDefaultTokenProviders();
@@ -60,13 +73,10 @@ public static class AccountsSetup
         // other change of the security stamp, ends them sooner.
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = Assessments.ParticipantRoster.InvitationLifetime);
 
-        // A changed role, scope or lock reaches existing sessions within minutes.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
-
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.ApiUser, policy => policy
-                .AddAuthenticationSchemes(IdentityConstants.BearerScheme)
+                .AddAuthenticationSchemes(CheckedBearerHandler.SchemeName)
                 .RequireAuthenticatedUser());
         return services;
     }
@@ -87,6 +97,10 @@ internal sealed class PathwayClaimsFactory(
         if (user.RegionCode is not null)
         {
             identity.AddClaim(new Claim(CurrentUser.RegionClaim, user.RegionCode));
+        }
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(TwoFactorRule.EnabledClaim, "on"));
         }
         if (!string.IsNullOrEmpty(user.DisplayName))
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Pathway.Web.Accounts.Events;
 using Pathway.Web.Data;
 
 namespace Pathway.Web.Accounts;
@@ -19,7 +20,7 @@ public sealed record AccountResult(PathwayUser? User, IReadOnlyDictionary<string
 /// </summary>
 public sealed class UserAdministration(
     UserManager<PathwayUser> users, RoleManager<IdentityRole> roles, PathwayDb db, TimeProvider clock,
-    IStringLocalizer<SharedResource> L)
+    IStringLocalizer<SharedResource> L, AccountLog log, CurrentUser actor)
 {
     public async Task<AccountResult> CreateAsync(NewUser request, CancellationToken cancellationToken = default)
     {
@@ -77,6 +78,7 @@ public sealed class UserAdministration(
         {
             return new(null, errors);
         }
+        var before = Describe((await users.GetRolesAsync(user)).FirstOrDefault(), user.CountryIso3, user.RegionCode);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await EnsureRoleAsync(role!);
         await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
@@ -84,8 +86,9 @@ public sealed class UserAdministration(
         user.CountryIso3 = country;
         user.RegionCode = region;
         await users.UpdateAsync(user);
-        // Ends existing sessions' old role and scope at their next validation.
+        // Ends existing sessions (cookies and tokens) with the old role and scope at their next request.
         await users.UpdateSecurityStampAsync(user);
+        await log.RecordAsync(user, AccountEventKind.RoleChanged, $"{before} → {Describe(role, country, region)}{By}", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new(user, errors);
     }
@@ -99,7 +102,14 @@ public sealed class UserAdministration(
             await users.ResetAccessFailedCountAsync(user);
         }
         await users.UpdateSecurityStampAsync(user);
+        await log.RecordAsync(user, locked ? AccountEventKind.AccountLocked : AccountEventKind.AccountUnlocked, By.TrimStart(',', ' '));
     }
+
+    /// <summary>Who made an administrator's change, for the account events ("" for the command line).</summary>
+    private string By => actor.Name is { } name ? $", by {name}" : "";
+
+    private static string Describe(string? role, string? country, string? region) =>
+        $"{role ?? "-"} {country ?? region ?? "*"}";
 
     public Task<bool> AnyAdministratorAsync() =>
         db.UserRoles.AnyAsync(link => db.Roles.Any(role => role.Id == link.RoleId && role.Name == Roles.Administrator));

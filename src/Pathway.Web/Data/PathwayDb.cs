@@ -54,6 +54,7 @@ public abstract class PathwayDb : IdentityDbContext<PathwayUser>, IDataProtectio
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Accounts.Events.AccountEvent> AccountEvents => Set<Accounts.Events.AccountEvent>();
 
     // Read by the country-scope query filter each time a query runs, not when the context is built:
     // on a cookie request Identity's security-stamp check builds this context before the request's

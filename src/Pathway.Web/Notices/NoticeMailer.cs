@@ -4,6 +4,7 @@ using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Pathway.Web.Accounts;
 using Pathway.Web.Assessments;
 using Pathway.Web.Data;
 using Pathway.Web.Localization;
@@ -16,7 +17,7 @@ namespace Pathway.Web.Notices;
 /// any credential) and retried later each time, up to <see cref="NoticeOptions.MaxMailAttempts"/>.
 /// </summary>
 public sealed partial class NoticeMailer(
-    PathwayDb db, IOptions<MailOptions> mail, IOptions<NoticeOptions> options, IConfiguration configuration,
+    PathwayDb db, IOptions<MailOptions> mail, IOptions<NoticeOptions> options, PublicAddress site,
     IStringLocalizer<SharedResource> l, ILogger<NoticeMailer> logger)
 {
     /// <summary>Sends up to one batch of due e-mails; returns how many went out.</summary>
@@ -98,9 +99,8 @@ public sealed partial class NoticeMailer(
             var theirs = Cultures.Create(Cultures.IsSupported(language) ? language : Cultures.Default);
             CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = theirs;
             var words = NoticeText.For(notice, l);
-            var address = configuration["Pathway:PublicAddress"]?.TrimEnd('/');
-            var link = string.IsNullOrWhiteSpace(address) ? l["Notice.Mail.SignIn"].Value : address + words.Link;
-            var settingsLink = string.IsNullOrWhiteSpace(address) ? "" : "\n" + address + "/notices/settings";
+            var link = site.Link(words.Link);
+            var settingsLink = "\n" + site.Link("/notices/settings");
             return (words.Title, string.Join("\n\n",
                 l["Notice.Mail.Greeting", displayName],
                 words.Body,

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.ResponseCompression;
 using Pathway.Web.Accounts;
+using Pathway.Web.Accounts.SignIn;
 using Pathway.Web.Assessments;
 using Pathway.Web.Components;
 using Pathway.Web.Countries;
@@ -26,6 +27,7 @@ public static class PathwaySetup
         services.AddSingleton(TimeProvider.System);
         services.AddPathwayData(builder.Configuration, builder.Environment);
         services.AddPathwayAccounts();
+        services.AddPathwayRateLimits(builder.Configuration);
         services.AddPathwayLocalization();
         services.AddScoped<FrameworkImporter>();
         services.AddScoped<FrameworkReader>();
@@ -60,6 +62,8 @@ public static class PathwaySetup
 
     public static WebApplication UsePathway(this WebApplication app)
     {
+        // A malformed Pathway:PublicBaseUrl stops the start with its reason, not the first invitation.
+        _ = app.Services.GetRequiredService<PublicAddress>();
         app.UseSecurityHeaders();
         app.UseResponseCompression();
         app.UseHttpLogging();
@@ -73,9 +77,11 @@ public static class PathwaySetup
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         // Routing after the status-code pages, so a re-executed request is routed again.
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseInputRules();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseTwoFactorRequirement();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

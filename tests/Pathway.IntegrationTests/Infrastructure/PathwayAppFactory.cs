@@ -61,6 +61,10 @@ public class PathwayAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Pathway", "");
             builder.UseSetting("Pathway:DataDirectory", dataDirectory);
         }
+        // Every test signs in from the same (absent) client address, hundreds of times a minute: the
+        // limiter stays on with limits no test reaches; RateLimitTests lowers them to see it refuse.
+        builder.UseSetting("RateLimits:SignIn:PermitLimit", "1000000");
+        builder.UseSetting("RateLimits:Api:PermitLimit", "1000000");
         // Request logs of hundreds of test requests drown the test output; warnings and errors still show.
         // Each test database makes a new data-protection key, stored unencrypted by design (keys live in the database).
         builder.ConfigureLogging(logging => logging

@@ -5,13 +5,19 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using OtpNet;
 using Pathway.Web.Accounts;
+using Pathway.Web.Accounts.SignIn;
 using Pathway.Web.Data;
 
 namespace Pathway.IntegrationTests.Infrastructure;
 
-/// <summary>An account a test made for itself.</summary>
-public sealed record TestUser(string Id, string Email, string Password, string Role, string? Country, string? Region);
+/// <summary>An account a test made for itself; <paramref name="AuthenticatorKey"/> when it signs in with two factors.</summary>
+public sealed record TestUser(string Id, string Email, string Password, string Role, string? Country, string? Region, string? AuthenticatorKey = null)
+{
+    /// <summary>The code the authenticator app would show now (null without two-factor sign-in).</summary>
+    public string? CurrentCode => AuthenticatorKey is null ? null : TestAccounts.CodeFor(AuthenticatorKey);
+}
 
 /// <summary>A database context that acts for one user (or for nobody), with the scope it lives in.</summary>
 public sealed class UserDb(AsyncServiceScope scope, PathwayDb db) : IAsyncDisposable
@@ -34,8 +40,18 @@ public static class TestAccounts
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>Creates an account through the same rules as the admin pages and the command line.</summary>
+    /// <summary>
+    /// Creates an account through the same rules as the admin pages and the command line. Roles that
+    /// must sign in with two factors get an authenticator enrolled, as their first sign-in would do.
+    /// </summary>
     public static async Task<TestUser> CreateUserAsync(this PathwayAppFactory factory, string role, string? country = null, string? region = null)
+    {
+        var user = await factory.CreateUserWithoutTwoFactorAsync(role, country, region);
+        return TwoFactorRule.IsRequiredFor(role) ? await factory.EnrolTwoFactorAsync(user) : user;
+    }
+
+    /// <summary>An account as <c>user add</c> leaves it: password only, whatever its role.</summary>
+    public static async Task<TestUser> CreateUserWithoutTwoFactorAsync(this PathwayAppFactory factory, string role, string? country = null, string? region = null)
     {
         var email = UniqueEmail(role);
         await using var scope = factory.Services.CreateAsyncScope();
@@ -46,39 +62,75 @@ public static class TestAccounts
         return new TestUser(result.User!.Id, email, Password, role, country, region);
     }
 
+    /// <summary>Gives the account an authenticator key and turns two-factor sign-in on, as the setup page does.</summary>
+    public static async Task<TestUser> EnrolTwoFactorAsync(this PathwayAppFactory factory, TestUser user)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PathwayUser>>();
+        var account = await users.FindByIdAsync(user.Id) ?? throw new InvalidOperationException($"No account {user.Email}.");
+        await users.ResetAuthenticatorKeyAsync(account);
+        var key = await users.GetAuthenticatorKeyAsync(account);
+        await users.SetTwoFactorEnabledAsync(account, true);
+        return user with { AuthenticatorKey = key };
+    }
+
+    /// <summary>RFC 6238 code of the Base32 key for the current 30-second step, as an authenticator app shows it.</summary>
+    public static string CodeFor(string key) => new Totp(Base32Encoding.ToBytes(key)).ComputeTotp();
+
     /// <summary>A client that keeps cookies and shows redirects instead of following them.</summary>
     public static HttpClient CreatePageClient(this PathwayAppFactory factory) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    public static Task<HttpResponseMessage> LoginAsync(this HttpClient client, string email, string password) =>
-        client.PostAsJsonAsync("/api/auth/login", new { email, password }, Ct);
+    public static Task<HttpResponseMessage> LoginAsync(this HttpClient client, string email, string password, string? twoFactorCode = null) =>
+        client.PostAsJsonAsync("/api/auth/login", new { email, password, twoFactorCode }, Ct);
 
     /// <summary>Signs in through POST /api/auth/login and returns the bearer token.</summary>
     public static async Task<string> GetBearerTokenAsync(this PathwayAppFactory factory, TestUser user)
     {
         using var client = factory.CreateClient();
-        using var response = await client.LoginAsync(user.Email, user.Password);
+        using var response = await client.LoginAsync(user.Email, user.Password, user.CurrentCode);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
         return body.RootElement.GetProperty("accessToken").GetString()!;
     }
 
     /// <summary>Signs in through the login page as a person would: GET the form, POST it with its antiforgery token.</summary>
-    public static async Task<HttpClient> CreateSignedInClientAsync(this PathwayAppFactory factory, TestUser user)
+    public static async Task<HttpClient> CreateSignedInClientAsync(this PathwayAppFactory factory, TestUser user) =>
+        (await factory.SignInThroughPageAsync(user)).Client;
+
+    /// <summary>
+    /// Signs in through the login page (and its two-factor step when the account has one) and also
+    /// returns the session cookie as <c>name=value</c>, for tests that replay a copy of it.
+    /// </summary>
+    public static async Task<(HttpClient Client, string SessionCookie)> SignInThroughPageAsync(this PathwayAppFactory factory, TestUser user)
     {
         var client = factory.CreatePageClient();
         var page = await client.GetStringAsync("/account/login", Ct);
         var form = HtmlForm.Find(page, "login")
             .With("Input.Email", user.Email)
             .With("Input.Password", user.Password);
-        using var response = await client.PostAsync("/account/login", form.ToContent(), Ct);
-        if (response.StatusCode != HttpStatusCode.Redirect || !response.Headers.TryGetValues("Set-Cookie", out var cookies)
-            || !cookies.Any(cookie => cookie.StartsWith(".Pathway.Session=", StringComparison.Ordinal)))
+        var response = await client.PostAsync("/account/login", form.ToContent(), Ct);
+        if (user.AuthenticatorKey is not null && response.Headers.Location is { } location
+            && (location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString) is var next
+            && next.StartsWith("/account/login/two-factor", StringComparison.Ordinal))
         {
-            client.Dispose();
-            Assert.Fail($"Signing in {user.Email} through /account/login did not give a session: {(int)response.StatusCode} {response.StatusCode}.");
+            response.Dispose();
+            var step = await client.GetStringAsync(next, Ct);
+            var codeForm = HtmlForm.Find(step, "two-factor-login").With("Input.Code", user.CurrentCode!);
+            response = await client.PostAsync(next, codeForm.ToContent(), Ct);
         }
-        return client;
+        using (response)
+        {
+            var session = response.StatusCode == HttpStatusCode.Redirect && response.Headers.TryGetValues("Set-Cookie", out var cookies)
+                ? cookies.FirstOrDefault(cookie => cookie.StartsWith(".Pathway.Session=", StringComparison.Ordinal))
+                : null;
+            if (session is null)
+            {
+                client.Dispose();
+                Assert.Fail($"Signing in {user.Email} through /account/login did not give a session: {(int)response.StatusCode} {response.StatusCode} to {response.Headers.Location}.");
+            }
+            return (client, session.Split(';')[0]);
+        }
     }
 
     /// <summary>

@@ -27,7 +27,7 @@ public sealed class NoticesAppFactory : PathwayAppFactory
         builder.UseSetting("Mail:Smtp:Port", Smtp.Port.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Mail:Smtp:EnableSsl", "false");
         builder.UseSetting("Mail:From", "pathway@example.org");
-        builder.UseSetting("Pathway:PublicAddress", "https://pathway.example.org");
+        builder.UseSetting("Pathway:PublicBaseUrl", "https://pathway.example.org");
     }
 
     public override async ValueTask DisposeAsync()

@@ -80,7 +80,7 @@ public sealed class ParticipantRoster(
     CurrentUser user,
     UserManager<PathwayUser> users,
     IInvitationSender sender,
-    IHttpContextAccessor http,
+    PublicAddress site,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l,
     ILogger<ParticipantRoster> logger)
@@ -375,8 +375,8 @@ public sealed class ParticipantRoster(
     {
         var code = await users.GeneratePasswordResetTokenAsync(account);
         var path = $"{InvitationPath}?user={Uri.EscapeDataString(account.Id)}&code={Uri.EscapeDataString(code)}";
-        var request = http.HttpContext?.Request;
-        return request is null ? path : $"{request.Scheme}://{request.Host}{request.PathBase}{path}";
+        // From configuration, never the request's Host header: a forged Host would send the code elsewhere.
+        return site.Link(path);
     }
 
     private async Task<bool> SendAsync(Round round, PathwayUser account, string link, CancellationToken cancellationToken)
