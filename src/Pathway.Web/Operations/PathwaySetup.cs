@@ -24,6 +24,7 @@ public static class PathwaySetup
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddPathwayData(builder.Configuration, builder.Environment);
+        builder.AddPathwayDataProtection();
         services.AddPathwayAccounts();
         services.AddPathwayLocalization();
         services.AddScoped<FrameworkImporter>();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Pathway.Web.Accounts;
 using Pathway.Web.Data;
 using Pathway.Web.Framework;
+using Pathway.Web.Localization;
 using Pathway.Web.Scoring;
 
 namespace Pathway.Web.Assessments;
@@ -200,8 +201,7 @@ public sealed class ConsensusBook(PathwayDb db, CurrentUser user, FrameworkReade
     }
 
     /// <summary>A moment as the reader reads it, in UTC (the round's people may sit in several time zones).</summary>
-    public static string FormatTime(DateTimeOffset at) =>
-        at.ToUniversalTime().ToString("g", CultureInfo.CurrentCulture) + " UTC";
+    public static string FormatTime(DateTimeOffset at) => DateText.DateTime(at);
 
     /// <summary>The round's agreed answers, or one mechanism's (filtered before the projection, which SQL cannot see into).</summary>
     private IQueryable<AgreedRating> Agreed(Guid roundId, string? code = null) =>

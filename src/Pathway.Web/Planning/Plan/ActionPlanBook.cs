@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Pathway.Web.Accounts;
 using Pathway.Web.Assessments;
 using Pathway.Web.Data;
+using Pathway.Web.Localization;
 
 namespace Pathway.Web.Planning;
 
@@ -793,7 +794,7 @@ public sealed partial class ActionPlanBook(
 
     private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static string Date(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
+    private static string Date(DateOnly date) => DateText.Date(date);
 
     private static string Count(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
