@@ -35,8 +35,8 @@ for (const [source, target] of targets) {
         skippedContentGlobs: [`${web}/bin/**`, `${web}/obj/**`, `${web}/Data/Migrations/**`],
         css: [path.join(here, "vendor", source)],
         safelist,
-        // Keeps the custom properties (--bs-*) and keyframes only when something uses them.
-        variables: true,
+        // Every custom property (--bs-*) stays: app.css uses some that no kept Bootstrap rule does.
+        variables: false,
         keyframes: true,
         fontFace: true,
         // The default extractor splits on anything but letters, digits, - and _, which finds

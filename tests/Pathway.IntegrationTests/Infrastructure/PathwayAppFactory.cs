@@ -60,10 +60,8 @@ public class PathwayAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting("Pathway:DataDirectory", dataDirectory);
         }
         // Request logs of hundreds of test requests drown the test output; warnings and errors still show.
-        // Each test database makes a new data-protection key, stored unencrypted by design (keys live in the database).
         builder.ConfigureLogging(logging => logging
-            .AddFilter<ConsoleLoggerProvider>(level => level >= LogLevel.Warning)
-            .AddFilter<ConsoleLoggerProvider>("Microsoft.AspNetCore.DataProtection", LogLevel.Error));
+            .AddFilter<ConsoleLoggerProvider>(level => level >= LogLevel.Warning));
     }
 
     public async ValueTask InitializeAsync()
