@@ -95,8 +95,9 @@ public sealed partial class PageSurvey(BrowserFixture fixture) : BrowserTest(fix
         Assert.True(wide.Count == 0, $"Pages that scroll sideways on a phone in {language}:{Environment.NewLine}{string.Join(Environment.NewLine, wide)}");
     }
 
-    // 12/6/2026, 6.12.2026, 2026/12/06 — any date a reader could take for another.
-    [GeneratedRegex(@"\b\d{1,4}[/.]\d{1,2}[/.]\d{2,4}\b")]
+    // 12/6/2026, 6.12.2026, 2026/12/06 — any date a reader could take for another, also with the
+    // direction marks Arabic puts between the parts (6‏/12‏/2026) and in Arabic-Indic digits.
+    [GeneratedRegex(@"\d{1,4}[\u200E\u200F\u061C]*[/.][\u200E\u200F\u061C]*\d{1,2}[\u200E\u200F\u061C]*[/.][\u200E\u200F\u061C]*\d{2,4}")]
     private static partial Regex NumericDate();
 }
 

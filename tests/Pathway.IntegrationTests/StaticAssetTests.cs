@@ -23,7 +23,7 @@ public partial class StaticAssetTests(PathwayAppFactory factory) : IClassFixture
     public async Task Linked_static_files_are_compressed_and_cached_for_good(string language)
     {
         using var client = factory.CreateClient();
-        var html = await (await SendAsync(client, $"/?culture={language}")).Content.ReadAsStringAsync(Ct);
+        var html = await DecompressedAsync(client, $"/?culture={language}");
 
         var assets = Assets(html);
         Assert.Contains(assets, asset => asset.EndsWith(".css", StringComparison.Ordinal));
