@@ -4,8 +4,8 @@ namespace Pathway.BrowserTests;
 
 /// <summary>
 /// One running app and one Chromium for a test class. Playwright cannot download browsers here,
-/// so it drives Debian's Chromium; the pages' Content-Security-Policy forbids inline script, so
-/// contexts bypass it to let the accessibility checker in.
+/// so it drives Debian's Chromium. Pages keep their Content-Security-Policy, so a journey sees what a
+/// visitor sees (an inline style or script the policy refuses would be missing here too).
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -50,15 +50,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh, isolated browser profile (no cookies) pointed at the app.</summary>
-    public async Task<IBrowserContext> NewContextAsync()
+    /// <summary>A fresh, isolated browser profile (no cookies) pointed at the app, on a desktop screen or the given one.</summary>
+    public async Task<IBrowserContext> NewContextAsync(ViewportSize? viewport = null)
     {
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = Server.Address.ToString(),
-            BypassCSP = true,
             Locale = "en-GB",
-            ViewportSize = new() { Width = 1280, Height = 900 },
+            ViewportSize = viewport ?? new() { Width = 1280, Height = 900 },
         });
         context.SetDefaultTimeout(20_000);
         context.SetDefaultNavigationTimeout(30_000);

@@ -65,6 +65,19 @@ public class CommandLineTests
     }
 
     [Fact]
+    public async Task An_unknown_first_word_prints_usage_and_exits_2_without_starting_the_site()
+    {
+        using var command = new PathwayCommand();
+
+        var result = await command.RunAsync("demo");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("Unknown or incomplete command: demo", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Usage:", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pathway is running", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Framework_export_prints_a_valid_framework_file()
     {
         using var command = new PathwayCommand();

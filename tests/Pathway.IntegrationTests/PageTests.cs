@@ -154,9 +154,9 @@ public partial class PageTests(PathwayAppFactory factory) : IClassFixture<Pathwa
         Assert.DoesNotContain("evil.example", HttpAssert.Location(response), StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"lib/bootstrap/dist/css/bootstrap\.rtl\.min\.(?:[a-z0-9]+\.)?css")]
+    [GeneratedRegex(@"css/bootstrap\.rtl\.trimmed\.[a-z0-9]+\.css")]
     private static partial Regex BootstrapRtl();
 
-    [GeneratedRegex(@"lib/bootstrap/dist/css/bootstrap\.min\.(?:[a-z0-9]+\.)?css")]
+    [GeneratedRegex(@"css/bootstrap\.trimmed\.[a-z0-9]+\.css")]
     private static partial Regex BootstrapLtr();
 }

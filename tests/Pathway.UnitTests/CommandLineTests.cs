@@ -23,9 +23,19 @@ public class CommandLineTests
     [InlineData("")]
     [InlineData("--urls http://x")]
     [InlineData("--environment Development")]
-    [InlineData("Migrate")]
-    public void Other_arguments_start_the_web_server(string line)
+    [InlineData("Urls=http://x")]
+    public void Settings_or_no_arguments_start_the_web_server(string line)
     {
         Assert.False(CommandLine.IsCommand(Arguments(line)));
+    }
+
+    [Theory]
+    [InlineData("demo")]
+    [InlineData("Migrate")]
+    [InlineData("serve --urls http://x")]
+    public void An_unknown_first_word_is_a_command_not_the_web_server(string line)
+    {
+        // Treated as a command, it reaches the usage error (exit 2) instead of starting the site.
+        Assert.True(CommandLine.IsCommand(Arguments(line)));
     }
 }

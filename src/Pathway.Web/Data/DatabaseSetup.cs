@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Pathway.Web.Assessments;
@@ -57,10 +56,6 @@ public static class DatabaseSetup
 
         services.AddScoped<AuditInterceptor>();
 
-        // Keys in the database, so every app server reads the same cookies and bearer tokens.
-        services.AddDataProtection()
-            .SetApplicationName("Pathway")
-            .PersistKeysToDbContext<PathwayDb>();
         services.AddHealthChecks().AddDbContextCheck<PathwayDb>("database");
         return services;
     }

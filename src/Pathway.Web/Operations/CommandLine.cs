@@ -38,8 +38,16 @@ public static class CommandLine
 
     private static readonly string[] Commands = ["migrate", "framework", "recommendations", "user", "help", "--help", "-h"];
 
-    /// <summary>Whether the arguments ask for a command rather than the web server.</summary>
-    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
+    /// <summary>
+    /// Whether the arguments ask for a command rather than the web server. Settings (<c>--Urls ...</c>,
+    /// <c>Urls=...</c>) start the server; any other first word is a command, known or not, so a mistyped one
+    /// prints the usage and exits with code 2 instead of quietly starting the site.
+    /// </summary>
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && (Commands.Contains(args[0], StringComparer.Ordinal) || !IsSetting(args[0]));
+
+    private static bool IsSetting(string argument) =>
+        argument.StartsWith("--", StringComparison.Ordinal) || argument.StartsWith('/') || argument.Contains('=', StringComparison.Ordinal);
 
     public static async Task<int> RunAsync(WebApplication app, string[] args, TextWriter output, TextWriter error)
     {

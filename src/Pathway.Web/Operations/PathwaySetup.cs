@@ -23,9 +23,16 @@ public static class PathwaySetup
         // `dotnet run`, the tests and the benchmarks serve wwwroot from the source tree in every
         // environment (not only Development); a published build has no such manifest and is unaffected.
         builder.WebHost.UseStaticWebAssets();
+        // Serving from the build output (not a publish), MapStaticAssets would otherwise watch wwwroot for
+        // edits in every environment: it sends every file with `no-cache`, and it takes a file whose
+        // time stamp has more precision than the manifest's (any git checkout) for an edited one and
+        // re-sends its precompressed copy as gzip at level 0 (larger than the file). `dotnet run` rebuilds,
+        // and a rebuilt file gets a new fingerprint: serve the manifest as built, as a publish does.
+        builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddPathwayData(builder.Configuration, builder.Environment);
+        builder.AddPathwayDataProtection();
         services.AddPathwayAccounts();
         services.AddPathwayRateLimits(builder.Configuration);
         services.AddPathwayLocalization();

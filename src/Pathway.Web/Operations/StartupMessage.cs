@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Pathway.Web.Accounts;
+using Pathway.Web.Data;
 
 namespace Pathway.Web.Operations;
 
@@ -13,6 +14,12 @@ public static class StartupMessage
         await using (var scope = services.CreateAsyncScope())
         {
             hasAdministrator = await scope.ServiceProvider.GetRequiredService<UserAdministration>().AnyAdministratorAsync();
+        }
+        if (!KeyProtection.IsConfigured(app.Configuration))
+        {
+            app.Logger.LogInformation(
+                "Data-protection keys are stored in the database unencrypted. To encrypt them, set {Setting} to a PFX certificate (and {Password}); see README, Configuration.",
+                KeyProtection.CertificatePathSetting, KeyProtection.CertificatePasswordSetting);
         }
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -68,8 +68,7 @@ public class PathwayAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Request logs of hundreds of test requests drown the test output; warnings and errors still show.
         // Each test database makes a new data-protection key, stored unencrypted by design (keys live in the database).
         builder.ConfigureLogging(logging => logging
-            .AddFilter<ConsoleLoggerProvider>(level => level >= LogLevel.Warning)
-            .AddFilter<ConsoleLoggerProvider>("Microsoft.AspNetCore.DataProtection", LogLevel.Error));
+            .AddFilter<ConsoleLoggerProvider>(level => level >= LogLevel.Warning));
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<WriteBarrier>();

@@ -63,7 +63,7 @@ public sealed class PathwayCommand : IDisposable
     }
 
     /// <summary>The dotnet host that runs the tests (set by the dotnet CLI), else the one on the PATH.</summary>
-    private static string DotnetHost() =>
+    internal static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
     public void Dispose()

@@ -252,7 +252,7 @@ public class ActionPlanTests(PathwayAppFactory factory) : IClassFixture<PathwayA
         using var response = await api.PostAsJsonAsync($"{PlanHref(round)}/items", body, Ct);
 
         var errors = (await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors");
-        Assert.Equal("The due date (5/1/2026) is before the start (5/10/2026).", errors.GetProperty("Due")[0].GetString());
+        Assert.Equal("The due date (1 May 2026) is before the start (10 May 2026).", errors.GetProperty("Due")[0].GetString());
         Assert.Equal($"The level aimed for (2) is below the level agreed for \u2068{code}\u2069 in this round (3); a plan never aims below the current level.",
             errors.GetProperty("ToLevel")[0].GetString());
         Assert.False(errors.TryGetProperty("MechanismCode", out _), "Codes match in any case.");

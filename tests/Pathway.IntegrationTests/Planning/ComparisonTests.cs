@@ -154,13 +154,13 @@ public class ComparisonTests(PathwayAppFactory factory) : IClassFixture<PathwayA
         Assert.Contains("<span aria-hidden=\"true\">↓</span> <bdi>−1</bdi> lower", html, StringComparison.Ordinal);
         Assert.Contains("no change", html, StringComparison.Ordinal);
         Assert.Contains("<bdi>Publish the licensing register</bdi>", html, StringComparison.Ordinal);
-        Assert.Contains("completed 3/4/2026", html, StringComparison.Ordinal);
+        Assert.Contains("completed 4 Mar 2026", html, StringComparison.Ordinal);
         Assert.Contains("Every mechanism of both rounds is compared.", html, StringComparison.Ordinal);
         Assert.DoesNotContain("style=", html, StringComparison.Ordinal);
 
         var french = await PageAsync(later.Observer, $"/assessments/{later.Id}/compare/{earlier.Id}?culture=fr");
         Assert.Contains("<bdi>+0,5</bdi> en hausse", french, StringComparison.Ordinal);
-        Assert.Contains("réalisée le 04/03/2026", french, StringComparison.Ordinal);
+        Assert.Contains("réalisée le 4 mars 2026", french, StringComparison.Ordinal);
         var arabic = await PageAsync(later.Observer, $"/assessments/{later.Id}/compare/{earlier.Id}?culture=ar");
         Assert.Contains("dir=\"rtl\"", arabic, StringComparison.Ordinal);
         Assert.Contains("<span aria-hidden=\"true\">↑</span> <bdi>+2</bdi> ارتفاع", arabic, StringComparison.Ordinal);

@@ -499,9 +499,10 @@ public sealed class PlanExportTests
     }
 
     [Theory]
-    [InlineData("en", "1/15/2026", "25000.50", "Yes")]
-    [InlineData("fr", "15/01/2026", "25000,50", "Oui")]
-    public void The_csv_formats_dates_and_numbers_in_the_readers_culture(string language, string start, string budget, string yes)
+    [InlineData("en", "2026-01-15", "25000.50", "Yes")]
+    [InlineData("fr", "2026-01-15", "25000,50", "Oui")]
+    [InlineData("ar", "2026-01-15", "25000٫50", "نعم")]
+    public void The_csv_writes_dates_in_ISO_8601_and_numbers_in_the_readers_culture(string language, string start, string budget, string yes)
     {
         var rows = ParseCsv(Csv(Model(language, [Item(overdue: true)]), out _));
 

@@ -1,10 +1,10 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Pathway.Web.Accounts;
 using Pathway.Web.Data;
 using Pathway.Web.Framework;
+using Pathway.Web.Localization;
 using Pathway.Web.Scoring;
 
 namespace Pathway.Web.Assessments;
@@ -196,13 +196,9 @@ public sealed class ConsensusBook(PathwayDb db, CurrentUser user, FrameworkReade
         var current = await Agreed(roundId, code).SingleOrDefaultAsync(cancellationToken);
         var detail = current is null
             ? l["Consensus.Error.ConflictNone"]
-            : l["Consensus.Error.ConflictDetail", current.RecordedBy ?? l["Consensus.Someone"].Value, FormatTime(current.RecordedAt), current.Version];
+            : l["Consensus.Error.ConflictDetail", current.RecordedBy ?? l["Consensus.Someone"].Value, DateText.DateTime(current.RecordedAt), current.Version];
         return Failure.Conflict(l["Consensus.Error.ConflictTitle"], detail, current);
     }
-
-    /// <summary>A moment as the reader reads it, in UTC (the round's people may sit in several time zones).</summary>
-    public static string FormatTime(DateTimeOffset at) =>
-        at.ToUniversalTime().ToString("g", CultureInfo.CurrentCulture) + " UTC";
 
     /// <summary>The round's agreed answers, or one mechanism's (filtered before the projection, which SQL cannot see into).</summary>
     private IQueryable<AgreedRating> Agreed(Guid roundId, string? code = null) =>

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Pathway.Web.Localization;
 
 namespace Pathway.Web.Assessments.Pages;
 
@@ -7,7 +7,7 @@ namespace Pathway.Web.Assessments.Pages;
 public static class PublishedDates
 {
     /// <summary>The sign-off day in the reader's language (the day in UTC, as recorded).</summary>
-    public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("D", CultureInfo.CurrentCulture);
+    public static string Date(DateTimeOffset at) => DateText.Date(at);
 
     /// <summary>"Behaviour profile, mechanism levels" — the parts a release made public.</summary>
     public static string Contents(IStringLocalizer localizer, PublicationChoices choices)

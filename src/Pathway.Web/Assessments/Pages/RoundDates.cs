@@ -1,5 +1,5 @@
-using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Pathway.Web.Localization;
 
 namespace Pathway.Web.Assessments.Pages;
 
@@ -18,5 +18,5 @@ public static class RoundDates
         };
     }
 
-    public static string Date(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
+    public static string Date(DateOnly date) => DateText.Date(date);
 }

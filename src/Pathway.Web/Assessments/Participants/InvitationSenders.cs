@@ -70,7 +70,7 @@ public sealed class SmtpInvitationSender(IOptions<MailOptions> options, IStringL
                 l["Invitation.Mail.Greeting", invitation.DisplayName],
                 l["Invitation.Mail.Added", invitation.InvitedBy, invitation.RoundTitle, invitation.CountryName],
                 l["Invitation.Mail.Open"] + "\n" + invitation.Link,
-                l["Invitation.Mail.Expiry", invitation.ExpiresAt.ToString("D", System.Globalization.CultureInfo.CurrentCulture), invitation.InvitedBy]) + "\n",
+                l["Invitation.Mail.Expiry", Localization.DateText.Date(invitation.ExpiresAt), invitation.InvitedBy]) + "\n",
             IsBodyHtml = false,
             // French and Arabic text: UTF-8, quoted-printable in transit.
             BodyEncoding = System.Text.Encoding.UTF8,

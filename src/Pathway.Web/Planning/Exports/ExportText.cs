@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Localization;
+using Pathway.Web.Localization;
 using Pathway.Web.Scoring;
 
 namespace Pathway.Web.Planning;
@@ -52,10 +53,10 @@ internal sealed class ExportText(IStringLocalizer localizer, PlanExport export)
 
     public string Format(string key, params object?[] values) => string.Format(Culture, this[key], values);
 
-    public string Date(DateOnly? date) => date?.ToString("d", Culture) ?? "";
+    public string Date(DateOnly? date) => date is { } value ? DateText.Date(value, Culture) : "";
 
     /// <summary>A moment in UTC, with the zone said: exports travel between time zones.</summary>
-    public string Moment(DateTimeOffset? moment) => moment is { } value ? Format("Export.Moment", value.UtcDateTime.ToString("g", Culture)) : "";
+    public string Moment(DateTimeOffset? moment) => moment is { } value ? DateText.DateTime(value, Culture) : "";
 
     public string Money(decimal? amount) => amount?.ToString("N2", Culture) ?? "";
 

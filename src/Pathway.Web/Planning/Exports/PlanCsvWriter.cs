@@ -1,12 +1,13 @@
 using System.Text;
 using Microsoft.Extensions.Localization;
+using Pathway.Web.Localization;
 
 namespace Pathway.Web.Planning;
 
 /// <summary>
 /// The plan as CSV: the plan sheet's columns with headers in the reader's language, UTF-8 with a byte
 /// order mark (so spreadsheets read Arabic and accents right), RFC 4180 quoting and CRLF line ends.
-/// Numbers and dates are text in the reader's culture; text that a spreadsheet would run as a formula
+/// Numbers are text in the reader's culture, dates ISO 8601 (2026-12-06); text that a spreadsheet would run as a formula
 /// gets an apostrophe in front.
 /// </summary>
 public static class PlanCsvWriter
@@ -29,7 +30,8 @@ public static class PlanCsvWriter
     private static string Field(object? value, ExportText text) => value switch
     {
         null => "",
-        DateOnly date => text.Date(date),
+        // ISO 8601, which every spreadsheet reads as a date whatever its locale.
+        DateOnly date => DateText.Iso(date),
         int level => level.ToString(text.Culture),
         // Without group separators, so a spreadsheet in the same locale reads it back as a number.
         decimal amount => amount.ToString("F2", text.Culture),

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Localization;
 using Pathway.Web.Assessments;
+using Pathway.Web.Localization;
 
 namespace Pathway.Web.Planning;
 
@@ -205,7 +206,7 @@ internal static class PlanText
         }
     }
 
-    public static string Date(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
+    public static string Date(DateOnly date) => DateText.Date(date);
 
     public static string Count(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 

@@ -12,17 +12,49 @@ namespace Pathway.Web.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // The foundation had no way to create rounds (only the benchmark generator made any), and an
-            // integer key cannot become a UUID in place: start the table empty.
-            migrationBuilder.Sql("DELETE FROM \"Assessments\";");
+            // integer key cannot become a UUID in place: start the table empty. Dropped and created again
+            // rather than altered: SQLite alters a key by rebuilding the table with foreign keys switched
+            // off, which cannot happen inside the migration's transaction (EF Core then warns that a
+            // failure would leave the migration partially applied). No other table refers to it yet.
+            migrationBuilder.DropTable(name: "Assessments");
 
-            migrationBuilder.AlterColumn<Guid>(
-                name: "Id",
+            migrationBuilder.CreateTable(
+                name: "Assessments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountryIso3 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 3, nullable: false),
+                    FrameworkVersionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Assessments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Assessments_Countries_CountryIso3",
+                        column: x => x.CountryIso3,
+                        principalTable: "Countries",
+                        principalColumn: "Iso3",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Assessments_FrameworkVersions_FrameworkVersionId",
+                        column: x => x.FrameworkVersionId,
+                        principalTable: "FrameworkVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assessments_CountryIso3",
                 table: "Assessments",
-                type: "TEXT",
-                nullable: false,
-                oldClrType: typeof(int),
-                oldType: "INTEGER")
-                .OldAnnotation("Sqlite:Autoincrement", true);
+                column: "CountryIso3");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assessments_FrameworkVersionId",
+                table: "Assessments",
+                column: "FrameworkVersionId");
 
             migrationBuilder.AddColumn<string>(
                 name: "CreatedById",
