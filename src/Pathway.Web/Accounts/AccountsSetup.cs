@@ -10,11 +10,15 @@ public static class AccountsSetup
 {
     public static readonly TimeSpan BearerTokenLifetime = TimeSpan.FromHours(1);
 
+    /// <summary>How long an e-mailed account link (a participant's invitation, a password reset) stays valid.</summary>
+    public static readonly TimeSpan AccountLinkLifetime = TimeSpan.FromDays(7);
+
     public static IServiceCollection AddPathwayAccounts(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<IStartupSeed, RoleSeed>();
 
         services.AddAuthentication(options =>
             {
@@ -58,7 +62,7 @@ public static class AccountsSetup
 
         // Invitation links (password-reset codes) stay valid for a week; setting the password, or any
         // other change of the security stamp, ends them sooner.
-        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = Assessments.ParticipantRoster.InvitationLifetime);
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = AccountLinkLifetime);
 
         // A changed role, scope or lock reaches existing sessions within minutes.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Pathway.Web.Accounts;
+using Pathway.Web.Framework;
 
 namespace Pathway.Web.Assessments;
 
@@ -8,6 +10,7 @@ public static class AssessmentsSetup
     public static IServiceCollection AddAssessments(this IServiceCollection services)
     {
         services.AddScoped<RoundDirectory>();
+        services.AddScoped<IFrameworkPins, RoundPins>();
         services.AddScoped<ParticipantRoster>();
         // Invitations go by e-mail when Mail:Smtp:Host is set; otherwise to the log (the link is also shown to whoever invites).
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section);
@@ -22,6 +25,8 @@ public static class AssessmentsSetup
         services.AddScoped<Publisher>();
         services.AddScoped<RoundResults>();
         services.AddScoped<AuditTrail>();
+        // Every save of the one context goes through it, so no write path can skip the trail.
+        services.AddScoped<IInterceptor, AuditInterceptor>();
         return services;
     }
 

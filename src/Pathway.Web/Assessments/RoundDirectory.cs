@@ -27,8 +27,11 @@ public sealed record Round(
     Guid? MyParticipantId,
     RoundPermissions Can)
 {
-    /// <summary>The pinned version's row id and content hash, so its cached tree is found without a query.</summary>
+    /// <summary>The pinned version's row id and content hash.</summary>
     internal (int Id, string ContentHash) FrameworkKey { get; init; }
+
+    /// <summary>The framework tree the round is pinned to (its mechanisms are the only codes it accepts), from the tree cache.</summary>
+    public required FrameworkTree Framework { get; init; }
 }
 
 /// <summary>One line of a list of rounds.</summary>
@@ -99,11 +102,15 @@ public sealed class RoundDirectory(PathwayDb db, CurrentUser user, FrameworkRead
             return null;
         }
         var can = RoundPermissions.For(user, row.CountryIso3, row.Status, row.Me?.Role);
+        // The version row is kept by a restricting foreign key, so a missing tree is a broken database, not an expected failure.
+        var tree = await framework.TreeAsync(row.FrameworkVersionId, row.ContentHash, row.FrameworkVersion, cancellationToken)
+            ?? throw new InvalidOperationException($"Round {row.Id} is pinned to framework version {row.FrameworkVersion}, which is missing.");
         return new Round(row.Id, row.CountryIso3, row.CountryName, row.Title, row.Scope, row.ScopeDetail, row.Purpose,
             row.PlannedStart, row.PlannedEnd, row.Status, row.Revision, row.Submissions, row.FrameworkVersion, row.CreatedAt,
             row.Version, row.Me?.Id, can)
         {
             FrameworkKey = (row.FrameworkVersionId, row.ContentHash),
+            Framework = tree,
         };
     }
 
@@ -184,12 +191,5 @@ public sealed class RoundDirectory(PathwayDb db, CurrentUser user, FrameworkRead
         db.Assessments.Add(round);
         await db.SaveChangesAsync(cancellationToken);
         return round.Id;
-    }
-
-    /// <summary>The framework tree a round is pinned to (its mechanisms are the only codes it accepts).</summary>
-    public Task<FrameworkTree?> FrameworkOfAsync(Round round, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(round);
-        return framework.TreeAsync(round.FrameworkKey.Id, round.FrameworkKey.ContentHash, round.FrameworkVersion, cancellationToken);
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Pathway.Web.Assessments;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Pathway.Web.Data;
 
@@ -27,6 +27,10 @@ public static class DatabaseSetup
 
     private static readonly SqliteConnectionSetup SqliteSetup = new();
 
+    /// <summary>
+    /// The one context on the chosen provider. Features add their interceptors (the audit trail's) as
+    /// <see cref="IInterceptor"/> services, so Data names none of them.
+    /// </summary>
     public static IServiceCollection AddPathwayData(
         this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -40,7 +44,7 @@ public static class DatabaseSetup
                         "Database:Provider is Postgres but ConnectionStrings:Pathway is not set.");
                 }
                 services.AddDbContext<PathwayDb, PostgresPathwayDb>((provider, options) => options.UseNpgsql(connectionString)
-                    .AddInterceptors(provider.GetRequiredService<AuditInterceptor>()));
+                    .AddInterceptors(provider.GetServices<IInterceptor>()));
                 break;
             default:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -50,11 +54,9 @@ public static class DatabaseSetup
                     connectionString = $"Data Source={Path.Combine(directory, "pathway.db")}";
                 }
                 services.AddDbContext<PathwayDb, SqlitePathwayDb>((provider, options) => options.UseSqlite(connectionString)
-                    .AddInterceptors(provider.GetRequiredService<AuditInterceptor>(), SqliteSetup));
+                    .AddInterceptors([.. provider.GetServices<IInterceptor>(), SqliteSetup]));
                 break;
         }
-
-        services.AddScoped<AuditInterceptor>();
 
         // Keys in the database, so every app server reads the same cookies and bearer tokens.
         services.AddDataProtection()

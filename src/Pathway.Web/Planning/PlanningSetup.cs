@@ -1,4 +1,6 @@
 using Pathway.Web.Accounts;
+using Pathway.Web.Assessments;
+using Pathway.Web.Data;
 
 namespace Pathway.Web.Planning;
 
@@ -8,8 +10,10 @@ public static class PlanningSetup
     public static IServiceCollection AddPlanning(this IServiceCollection services)
     {
         services.AddScoped<PlanningRounds>();
+        services.AddScoped<IRoundAddOn, PlanningAddOn>();
         services.AddScoped<Recommender>();
         services.AddScoped<CatalogueImporter>();
+        services.AddScoped<IStartupSeed, CatalogueSeed>();
         services.AddScoped<CatalogueReader>();
         services.AddSingleton<CatalogueCache>();
         services.AddScoped<ContextBook>();

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pathway.IntegrationTests.Infrastructure;
+using Pathway.Web;
 using Pathway.Web.Accounts;
 using Pathway.Web.Assessments;
 using Pathway.Web.Scoring;

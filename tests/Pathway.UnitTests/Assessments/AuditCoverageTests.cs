@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Pathway.Web;
 using Pathway.Web.Assessments;
 using Pathway.Web.Data;
 

@@ -98,7 +98,7 @@ internal static class EvidenceApi
         {
             return RoundNotFound(l);
         }
-        if (!string.IsNullOrWhiteSpace(mechanism) && await locker.CheckMechanismAsync(round, mechanism, cancellationToken) is { } unknown)
+        if (!string.IsNullOrWhiteSpace(mechanism) && locker.CheckMechanism(round, mechanism) is { } unknown)
         {
             return unknown.ToProblem();
         }

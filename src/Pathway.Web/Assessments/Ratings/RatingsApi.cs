@@ -36,9 +36,8 @@ internal static class RatingsApi
             return NotFound(l);
         }
         var mine = await book.MyRatingsAsync(round, cancellationToken);
-        var tree = await rounds.FrameworkOfAsync(round, cancellationToken);
-        var order = tree?.Behaviours.SelectMany(behaviour => behaviour.Mechanisms).Select((mechanism, index) => (mechanism.Code, index))
-            .ToDictionary(pair => pair.Code, pair => pair.index, StringComparer.OrdinalIgnoreCase) ?? [];
+        var order = round.Framework.Behaviours.SelectMany(behaviour => behaviour.Mechanisms).Select((mechanism, index) => (mechanism.Code, index))
+            .ToDictionary(pair => pair.Code, pair => pair.index, StringComparer.OrdinalIgnoreCase);
         return TypedResults.Ok(mine.Values
             .OrderBy(rating => order.GetValueOrDefault(rating.MechanismCode, int.MaxValue))
             .ThenBy(rating => rating.MechanismCode, StringComparer.Ordinal)
@@ -59,8 +58,7 @@ internal static class RatingsApi
         {
             return refused.ToProblem();
         }
-        var tree = await rounds.FrameworkOfAsync(round, cancellationToken);
-        var read = new RatingInput(l, tree?.Levels ?? []).ReadBody(body);
+        var read = new RatingInput(l, round.Framework.Levels).ReadBody(body);
         if (!read.Succeeded)
         {
             return Failure.Invalid(l["Rating.Error.Title"], read.Errors.Values.First()[0], read.Errors).ToProblem();

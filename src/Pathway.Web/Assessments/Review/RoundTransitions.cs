@@ -3,8 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Pathway.Web.Accounts;
 using Pathway.Web.Data;
-using Pathway.Web.Framework;
-using Pathway.Web.Scoring;
 
 namespace Pathway.Web.Assessments;
 
@@ -29,7 +27,7 @@ public sealed record ReviewCommentView(
 /// made public in the same save.
 /// </summary>
 public sealed class RoundTransitions(
-    PathwayDb db, CurrentUser user, FrameworkReader framework, TimeProvider clock, IStringLocalizer<SharedResource> l, Publisher publisher)
+    PathwayDb db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l, Publisher publisher)
 {
     /// <summary>
     /// Moves the round to <paramref name="to"/>. A return needs a comment here or a review comment on
@@ -88,13 +86,9 @@ public sealed class RoundTransitions(
                     : null;
 
             case { To: AssessmentStatus.Submitted }:
-                var tree = await framework.TreeAsync(round.FrameworkKey.Id, round.FrameworkKey.ContentHash, round.FrameworkVersion, cancellationToken)
-                    ?? throw new InvalidOperationException($"The round's framework version {round.FrameworkVersion} is missing.");
-                var agreed = await db.ConsensusRatings.AsNoTracking()
-                    .Where(c => c.AssessmentId == round.Id && c.State != MechanismAnswerState.NotAssessed)
-                    .Select(c => c.MechanismCode)
-                    .ToListAsync(cancellationToken);
-                var missing = tree.Behaviours.SelectMany(b => b.Mechanisms).Select(m => m.Code)
+                var agreed = (await AgreedAnswers.ForRoundAsync(db, round.Id, cancellationToken))
+                    .Where(pair => pair.Value.IsAssessed).Select(pair => pair.Key);
+                var missing = round.Framework.Behaviours.SelectMany(b => b.Mechanisms).Select(m => m.Code)
                     .Except(agreed, StringComparer.Ordinal).ToList();
                 return missing.Count == 0
                     ? null
@@ -143,9 +137,7 @@ public sealed class RoundTransitions(
         string? code = null;
         if (!string.IsNullOrWhiteSpace(mechanismCode))
         {
-            var tree = await framework.TreeAsync(round.FrameworkKey.Id, round.FrameworkKey.ContentHash, round.FrameworkVersion, cancellationToken)
-                ?? throw new InvalidOperationException($"The round's framework version {round.FrameworkVersion} is missing.");
-            var codes = tree.Behaviours.SelectMany(b => b.Mechanisms).Select(m => m.Code).ToList();
+            var codes = round.Framework.Behaviours.SelectMany(b => b.Mechanisms).Select(m => m.Code).ToList();
             code = codes.FirstOrDefault(known => string.Equals(known, mechanismCode.Trim(), StringComparison.OrdinalIgnoreCase));
             if (code is null)
             {

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Pathway.Web.Assessments;
 
 namespace Pathway.Web.Planning;
 

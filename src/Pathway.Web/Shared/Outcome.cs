@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
-namespace Pathway.Web.Assessments;
+namespace Pathway.Web;
 
 public enum FailureKind
 {
