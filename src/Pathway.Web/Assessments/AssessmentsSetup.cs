@@ -32,7 +32,7 @@ public static class AssessmentsSetup
 
     public static IEndpointRouteBuilder MapAssessmentsApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/assessments").WithTags("Assessments").RequireAuthorization(Policies.ApiUser);
+        var api = routes.MapGroup("/api/assessments").WithTags("Assessments").RequireAuthorization(Policies.ApiUser).DeclaringRoundProblems();
         RoundsApi.Map(api);
         ParticipantsApi.Map(api);
         RatingsApi.Map(api);

@@ -82,8 +82,11 @@ public sealed class RoundDirectory(PathwayDb db, CurrentUser user, FrameworkRead
                 row.Status, row.Revision, row.Version, row.PlannedStart, row.PlannedEnd, row.CreatedAt, row.MyRole))];
     }
 
-    /// <summary>The round if the caller may see it; null otherwise (callers answer 404, never 403, so existence does not leak).</summary>
-    public async Task<Round?> FindAsync(Guid id, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The one door to a round: found, scoped to the caller, with what they may do in it and its framework tree;
+    /// the one not-found failure when it does not exist or the caller may not see it (never 403, so existence does not leak).
+    /// </summary>
+    public async Task<Outcome<Round>> OpenAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var userId = user.Id;
         var row = await db.Assessments.AsNoTracking().VisibleTo(user)
@@ -99,7 +102,7 @@ public sealed class RoundDirectory(PathwayDb db, CurrentUser user, FrameworkRead
             .SingleOrDefaultAsync(cancellationToken);
         if (row is null)
         {
-            return null;
+            return Failure.RoundNotFound(l);
         }
         var can = RoundPermissions.For(user, row.CountryIso3, row.Status, row.Me?.Role);
         // The version row is kept by a restricting foreign key, so a missing tree is a broken database, not an expected failure.

@@ -56,10 +56,9 @@ public sealed class PlanningRounds(PathwayDb db, RoundDirectory rounds, IStringL
     /// <summary>The round, or the one not-found failure when it does not exist or the caller may not see it.</summary>
     public async Task<Outcome<PlanningRound>> OpenAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        var round = await rounds.FindAsync(id, cancellationToken);
-        if (round is null)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return Failure.RoundNotFound(l);
+            return closed;
         }
         var tree = round.Framework;
         var agreed = await AgreedAnswers.ForRoundAsync(db, round.Id, cancellationToken);

@@ -29,7 +29,7 @@ public static class PlanningSetup
     public static IEndpointRouteBuilder MapPlanningApi(this IEndpointRouteBuilder routes)
     {
         CatalogueApi.MapPublic(routes);
-        var api = routes.MapGroup("/api/assessments").WithTags("Decision support").RequireAuthorization(Policies.ApiUser);
+        var api = routes.MapGroup("/api/assessments").WithTags("Decision support").RequireAuthorization(Policies.ApiUser).DeclaringRoundProblems();
         ContextApi.Map(api);
         CatalogueApi.MapRound(api);
         TargetsApi.Map(api);

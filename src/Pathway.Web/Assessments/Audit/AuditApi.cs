@@ -34,10 +34,9 @@ internal static class AuditApi
         Guid id, int? page, int? pageSize, string? entity, RoundDirectory rounds, AuditTrail trail,
         IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
     {
-        var round = await rounds.FindAsync(id, cancellationToken);
-        if (round is null)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return Failure.RoundNotFound(l).ToProblem();
+            return closed.ToProblem();
         }
         var outcome = await trail.ReadAsync(round, page ?? 1, pageSize ?? AuditTrail.DefaultPageSize, entity, cancellationToken);
         if (outcome.Failure is { } failure)

@@ -30,10 +30,9 @@ internal static class RatingsApi
     public static async Task<Results<Ok<List<MyRatingDto>>, ProblemHttpResult>> GetMyRatings(
         Guid id, RoundDirectory rounds, RatingBook book, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
     {
-        var round = await rounds.FindAsync(id, cancellationToken);
-        if (round is null)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return NotFound(l);
+            return closed.ToProblem();
         }
         var mine = await book.MyRatingsAsync(round, cancellationToken);
         var order = round.Framework.Behaviours.SelectMany(behaviour => behaviour.Mechanisms).Select((mechanism, index) => (mechanism.Code, index))
@@ -49,10 +48,9 @@ internal static class RatingsApi
         Guid id, string mechanismCode, RatingBody body, RoundDirectory rounds, RatingBook book,
         IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
     {
-        var round = await rounds.FindAsync(id, cancellationToken);
-        if (round is null)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return NotFound(l);
+            return closed.ToProblem();
         }
         if (book.WhyCannotRate(round) is { } refused)
         {
@@ -66,7 +64,4 @@ internal static class RatingsApi
         var outcome = await book.SaveAsync(round, mechanismCode, read.Answer!, body?.Comment, cancellationToken);
         return outcome.Succeeded ? TypedResults.Ok(MyRatingDto.From(outcome.Value!)) : outcome.Failure!.ToProblem();
     }
-
-    private static ProblemHttpResult NotFound(IStringLocalizer<SharedResource> l) =>
-        Failure.RoundNotFound(l).ToProblem();
 }

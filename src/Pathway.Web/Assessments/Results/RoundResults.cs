@@ -35,10 +35,9 @@ public sealed class RoundResults(PathwayDb db)
 {
     /// <summary>
     /// The round's scores with names in <paramref name="language"/> (default: the reader's language).
-    /// Null only when the round's framework version is missing. One query for the consensus rows; the
-    /// framework tree comes from its cache.
+    /// One query for the agreed answers; the framework tree comes with the round.
     /// </summary>
-    public async Task<RoundScores?> ScoresAsync(Round round, string? language = null, CancellationToken cancellationToken = default)
+    public async Task<RoundScores> ScoresAsync(Round round, string? language = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(round);
         language ??= CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;

@@ -27,12 +27,14 @@ internal static class PlanApi
                 "currency), fromLevel and toLevel (1–4, from < to, to not below the mechanism's agreed level). Or in one step from the " +
                 "recommendation catalogue: {mechanismCode, recommendationCode} copies the action's text (in the request's language) and " +
                 "type, from the agreed level to the target, starting today and due after the action's typical horizon; the other fields " +
-                "are not read. Starts the plan when needed. 400 with field errors; nothing is saved on any error.");
+                "are not read. Starts the plan when needed. 400 with field errors; nothing is saved on any error.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         routes.MapGet("/{id:guid}/plan/items/{itemId:guid}", GetItem).WithName("GetRoundPlanItem")
             .WithDescription("One item of the round's plan with its progress notes; 404 for an item of another round.");
         routes.MapPut("/{id:guid}/plan/items/{itemId:guid}", PutItem).WithName("PutRoundPlanItem")
             .WithDescription("Changes an item's fields (as when adding one from scratch) with version = the version you saw. A stale " +
-                "version answers 409 with the stored item under \"current\". The status changes through progress notes.");
+                "version answers 409 with the stored item under \"current\". The status changes through progress notes.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         routes.MapDelete("/{id:guid}/plan/items/{itemId:guid}", DeleteItem).WithName("DeleteRoundPlanItem")
             .WithDescription("Removes an item and its progress notes; the audit trail keeps what they were.");
         routes.MapPost("/{id:guid}/plan/items/{itemId:guid}/notes", AddNote).WithName("AddRoundPlanItemNote")
