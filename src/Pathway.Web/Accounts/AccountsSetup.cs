@@ -13,6 +13,9 @@ public static class AccountsSetup
 {
     public static readonly TimeSpan BearerTokenLifetime = TimeSpan.FromHours(1);
 
+    /// <summary>How long an e-mailed account link (a participant's invitation, a password reset) stays valid.</summary>
+    public static readonly TimeSpan AccountLinkLifetime = TimeSpan.FromDays(7);
+
     public static IServiceCollection AddPathwayAccounts(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
@@ -23,6 +26,7 @@ public static class AccountsSetup
         services.AddScoped<SessionCheck>();
         services.AddSingleton<PublicAddress>();
         services.AddScoped(provider => (PathwaySignInManager)provider.GetRequiredService<SignInManager<PathwayUser>>());
+        services.AddScoped<IStartupSeed, RoleSeed>();
 
         services.AddAuthentication(options =>
             {
@@ -71,7 +75,7 @@ public static class AccountsSetup
 
         // Invitation links (password-reset codes) stay valid for a week; setting the password, or any
         // other change of the security stamp, ends them sooner.
-        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = Assessments.ParticipantRoster.InvitationLifetime);
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = AccountLinkLifetime);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator))

@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pathway.Web.Accounts;
+using Pathway.Web.Framework;
 
 namespace Pathway.Web.Assessments;
 
@@ -9,6 +11,7 @@ public static class AssessmentsSetup
     public static IServiceCollection AddAssessments(this IServiceCollection services)
     {
         services.AddScoped<RoundDirectory>();
+        services.AddScoped<IFrameworkPins, RoundPins>();
         services.AddScoped<ParticipantRoster>();
         // Invitations go by e-mail when Mail:Smtp:Host is set; otherwise to the log (the link is also shown to whoever invites).
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section);
@@ -29,12 +32,14 @@ public static class AssessmentsSetup
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditDescriber>();
         services.AddScoped<IAuditVocabulary, AssessmentAuditVocabulary>();
+        // Every save of the one context goes through it, so no write path can skip the trail.
+        services.AddScoped<IInterceptor, AuditInterceptor>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapAssessmentsApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/assessments").WithTags("Assessments").RequireAuthorization(Policies.ApiUser);
+        var api = routes.MapGroup("/api/assessments").WithTags("Assessments").RequireAuthorization(Policies.ApiUser).DeclaringRoundProblems();
         RoundsApi.Map(api);
         ParticipantsApi.Map(api);
         RatingsApi.Map(api);

@@ -27,7 +27,7 @@ public sealed record Round(
     Guid? MyParticipantId,
     RoundPermissions Can)
 {
-    /// <summary>The pinned version's row id and content hash, so its cached tree is found without a query.</summary>
+    /// <summary>The pinned version's row id and content hash.</summary>
     internal (int Id, string ContentHash) FrameworkKey { get; init; }
 
     /// <summary>Set when the answers were agreed in a meeting without individual ratings.</summary>
@@ -35,6 +35,8 @@ public sealed record Round(
 
     /// <summary>When the round was archived (hidden from lists); null while it is not.</summary>
     public DateTimeOffset? ArchivedAt { get; init; }
+    /// <summary>The framework tree the round is pinned to (its mechanisms are the only codes it accepts), from the tree cache.</summary>
+    public required FrameworkTree Framework { get; init; }
 }
 
 /// <summary>The facilitator's record that a round's answers were agreed in a meeting without individual ratings.</summary>
@@ -94,8 +96,11 @@ public sealed class RoundDirectory(PathwayDb db, CurrentUser user, FrameworkRead
                 row.Status, row.Revision, row.Version, row.PlannedStart, row.PlannedEnd, row.CreatedAt, row.MyRole))];
     }
 
-    /// <summary>The round if the caller may see it; null otherwise (callers answer 404, never 403, so existence does not leak).</summary>
-    public async Task<Round?> FindAsync(Guid id, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The one door to a round: found, scoped to the caller, with what they may do in it and its framework tree;
+    /// the one not-found failure when it does not exist or the caller may not see it (never 403, so existence does not leak).
+    /// </summary>
+    public async Task<Outcome<Round>> OpenAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var userId = user.Id;
         var row = await db.Assessments.AsNoTracking().VisibleTo(user)
@@ -112,9 +117,12 @@ public sealed class RoundDirectory(PathwayDb db, CurrentUser user, FrameworkRead
             .SingleOrDefaultAsync(cancellationToken);
         if (row is null)
         {
-            return null;
+            return Failure.RoundNotFound(l);
         }
         var can = RoundPermissions.For(user, row.CountryIso3, row.Status, row.Me?.Role);
+        // The version row is kept by a restricting foreign key, so a missing tree is a broken database, not an expected failure.
+        var tree = await framework.TreeAsync(row.FrameworkVersionId, row.ContentHash, row.FrameworkVersion, cancellationToken)
+            ?? throw new InvalidOperationException($"Round {row.Id} is pinned to framework version {row.FrameworkVersion}, which is missing.");
         return new Round(row.Id, row.CountryIso3, row.CountryName, row.Title, row.Scope, row.ScopeDetail, row.Purpose,
             row.PlannedStart, row.PlannedEnd, row.Status, row.Revision, row.Submissions, row.FrameworkVersion, row.CreatedAt,
             row.Version, row.Me?.Id, can)
@@ -122,6 +130,7 @@ public sealed class RoundDirectory(PathwayDb db, CurrentUser user, FrameworkRead
             FrameworkKey = (row.FrameworkVersionId, row.ContentHash),
             AgreedInMeeting = row.AgreedInMeetingAt is { } at ? new MeetingAgreement(at, row.AgreedInMeetingByName, row.AgreedInMeetingNote) : null,
             ArchivedAt = row.ArchivedAt,
+            Framework = tree,
         };
     }
 
@@ -202,12 +211,5 @@ public sealed class RoundDirectory(PathwayDb db, CurrentUser user, FrameworkRead
         db.Assessments.Add(round);
         await db.SaveChangesAsync(cancellationToken);
         return round.Id;
-    }
-
-    /// <summary>The framework tree a round is pinned to (its mechanisms are the only codes it accepts).</summary>
-    public Task<FrameworkTree?> FrameworkOfAsync(Round round, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(round);
-        return framework.TreeAsync(round.FrameworkKey.Id, round.FrameworkKey.ContentHash, round.FrameworkVersion, cancellationToken);
     }
 }

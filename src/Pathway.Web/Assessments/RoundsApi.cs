@@ -88,14 +88,8 @@ internal static class RoundsApi
         return TypedResults.Ok(list.Select(RoundSummaryDto.From).ToList());
     }
 
-    public static async Task<Results<Ok<RoundDto>, ProblemHttpResult>> GetRound(
-        Guid id, RoundDirectory rounds, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
-    {
-        var round = await rounds.FindAsync(id, cancellationToken);
-        return round is null
-            ? Failure.RoundNotFound(l).ToProblem()
-            : TypedResults.Ok(RoundDto.From(round));
-    }
+    public static async Task<Results<Ok<RoundDto>, ProblemHttpResult>> GetRound(Guid id, RoundDirectory rounds, CancellationToken cancellationToken) =>
+        (await rounds.OpenAsync(id, cancellationToken)).ToResult(round => TypedResults.Ok(RoundDto.From(round)));
 
     public static async Task<Results<Created<RoundDto>, ProblemHttpResult>> CreateRound(
         NewRoundBody body, RoundDirectory rounds, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
@@ -117,7 +111,7 @@ internal static class RoundsApi
         {
             return CamelCase(outcome.Failure!).ToProblem();
         }
-        var round = await rounds.FindAsync(outcome.Value, cancellationToken)
+        var round = (await rounds.OpenAsync(outcome.Value, cancellationToken)).Value
             ?? throw new InvalidOperationException($"The round {outcome.Value} just opened is not visible to the one who opened it.");
         return TypedResults.Created($"/api/assessments/{round.Id}", RoundDto.From(round));
     }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Pathway.Web.Assessments;
 
 namespace Pathway.Web.Data;
 
@@ -27,6 +26,10 @@ public static class DatabaseSetup
 
     private static readonly SqliteConnectionSetup SqliteSetup = new();
 
+    /// <summary>
+    /// The one context on the chosen provider. Features add their interceptors (the audit trail's) as
+    /// <see cref="IInterceptor"/> services, so Data names none of them.
+    /// </summary>
     public static IServiceCollection AddPathwayData(
         this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -40,7 +43,7 @@ public static class DatabaseSetup
                         "Database:Provider is Postgres but ConnectionStrings:Pathway is not set.");
                 }
                 services.AddDbContext<PathwayDb, PostgresPathwayDb>((provider, options) => QuietHandledFailures(options.UseNpgsql(connectionString)
-                    .AddInterceptors(provider.GetRequiredService<AuditInterceptor>())));
+                    .AddInterceptors(provider.GetServices<IInterceptor>())));
                 break;
             default:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -50,11 +53,9 @@ public static class DatabaseSetup
                     connectionString = $"Data Source={Path.Combine(directory, "pathway.db")}";
                 }
                 services.AddDbContext<PathwayDb, SqlitePathwayDb>((provider, options) => QuietHandledFailures(options.UseSqlite(connectionString)
-                    .AddInterceptors(provider.GetRequiredService<AuditInterceptor>(), SqliteSetup)));
+                    .AddInterceptors([.. provider.GetServices<IInterceptor>(), SqliteSetup])));
                 break;
         }
-
-        services.AddScoped<AuditInterceptor>();
 
         services.AddHealthChecks().AddDbContextCheck<PathwayDb>("database");
         return services;

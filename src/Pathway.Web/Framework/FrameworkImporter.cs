@@ -24,7 +24,7 @@ public sealed record ImportOutcome(ImportStatus Status, string? Version, IReadOn
 /// validated first, then written in one transaction. A version that an assessment uses is
 /// immutable: the same version number with different content is refused.
 /// </summary>
-public sealed class FrameworkImporter(PathwayDb db, TimeProvider clock, ILogger<FrameworkImporter> logger)
+public sealed class FrameworkImporter(PathwayDb db, IEnumerable<IFrameworkPins> pins, TimeProvider clock, ILogger<FrameworkImporter> logger)
 {
     public async Task<ImportOutcome> ImportAsync(string json, CancellationToken cancellationToken = default)
     {
@@ -99,11 +99,18 @@ public sealed class FrameworkImporter(PathwayDb db, TimeProvider clock, ILogger<
                 $"'{mapping.From}' is not a mechanism of version '{crosswalk.From}'."))];
     }
 
-    /// <summary>Whether any assessment, in any country, is pinned to the version.</summary>
-    public Task<bool> IsInUseAsync(int versionId, CancellationToken cancellationToken = default) =>
-        // A global fact about the version, not a read of another country's data: the scope filter is lifted on purpose.
-        db.Assessments.IgnoreQueryFilters([PathwayDb.CountryScopeFilter])
-            .AnyAsync(assessment => assessment.FrameworkVersionId == versionId, cancellationToken);
+    /// <summary>Whether anything (an assessment round, in any country) is pinned to the version.</summary>
+    public async Task<bool> IsInUseAsync(int versionId, CancellationToken cancellationToken = default)
+    {
+        foreach (var pin in pins)
+        {
+            if (await pin.AnyAsync(versionId, cancellationToken))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     public async Task<FrameworkDocument?> ExportAsync(string version, CancellationToken cancellationToken = default)
     {

@@ -39,7 +39,9 @@ public static class PathwaySetup
         services.AddScoped<FrameworkImporter>();
         services.AddScoped<FrameworkReader>();
         services.AddSingleton<FrameworkTreeCache>();
+        services.AddScoped<IStartupSeed, FrameworkSeed>();
         services.AddScoped<CountryDirectory>();
+        services.AddScoped<IStartupSeed, ReferenceDataSeed>();
         services.AddAssessments();
         services.AddPlanning();
         services.AddNotices();

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Pathway.Web.Assessments;
 using Pathway.Web.Data;
@@ -57,24 +56,16 @@ public sealed class PlanningRounds(PathwayDb db, RoundDirectory rounds, IStringL
     /// <summary>The round, or the one not-found failure when it does not exist or the caller may not see it.</summary>
     public async Task<Outcome<PlanningRound>> OpenAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        var round = await rounds.FindAsync(id, cancellationToken);
-        if (round is null)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return Failure.RoundNotFound(l);
+            return closed;
         }
-        var tree = await rounds.FrameworkOfAsync(round, cancellationToken);
-        if (tree is null)
-        {
-            return Failure.RoundNotFound(l);
-        }
-        var agreed = await db.ConsensusRatings.AsNoTracking()
-            .Where(consensus => consensus.AssessmentId == round.Id)
-            .Select(consensus => new { consensus.MechanismCode, consensus.State, consensus.Level })
-            .ToDictionaryAsync(row => row.MechanismCode, row => MechanismAnswer.From(row.State, row.Level), StringComparer.Ordinal, cancellationToken);
+        var tree = round.Framework;
+        var agreed = await AgreedAnswers.ForRoundAsync(db, round.Id, cancellationToken);
         var order = 0;
         var mechanisms = tree.Behaviours
             .SelectMany(behaviour => behaviour.Mechanisms.Select(mechanism => new PlanningMechanism(
-                ++order, behaviour, mechanism, agreed.GetValueOrDefault(mechanism.Code) ?? MechanismAnswer.NotAssessed)))
+                ++order, behaviour, mechanism, agreed.GetValueOrDefault(mechanism.Code)?.Answer ?? MechanismAnswer.NotAssessed)))
             .ToList();
         return new PlanningRound(round, tree, mechanisms, PlanPermissions.For(round.Can));
     }

@@ -1,5 +1,6 @@
 using Pathway.Web.Accounts;
 using Pathway.Web.Assessments;
+using Pathway.Web.Data;
 
 namespace Pathway.Web.Planning;
 
@@ -9,8 +10,10 @@ public static class PlanningSetup
     public static IServiceCollection AddPlanning(this IServiceCollection services)
     {
         services.AddScoped<PlanningRounds>();
+        services.AddScoped<IRoundAddOn, PlanningAddOn>();
         services.AddScoped<Recommender>();
         services.AddScoped<CatalogueImporter>();
+        services.AddScoped<IStartupSeed, CatalogueSeed>();
         services.AddScoped<CatalogueReader>();
         services.AddSingleton<CatalogueCache>();
         services.AddScoped<ContextBook>();
@@ -32,7 +35,7 @@ public static class PlanningSetup
     public static IEndpointRouteBuilder MapPlanningApi(this IEndpointRouteBuilder routes)
     {
         CatalogueApi.MapPublic(routes);
-        var api = routes.MapGroup("/api/assessments").WithTags("Decision support").RequireAuthorization(Policies.ApiUser);
+        var api = routes.MapGroup("/api/assessments").WithTags("Decision support").RequireAuthorization(Policies.ApiUser).DeclaringRoundProblems();
         ContextApi.Map(api);
         CatalogueApi.MapRound(api);
         TargetsApi.Map(api);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pathway.IntegrationTests.Infrastructure;
+using Pathway.Web;
 using Pathway.Web.Accounts;
 using Pathway.Web.Assessments;
 using Pathway.Web.Scoring;
@@ -437,10 +438,10 @@ public class WorkflowTests(PathwayAppFactory factory) : IClassFixture<PathwayApp
         await using var scope = factory.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         services.GetRequiredService<CurrentUser>().ActAs(principal);
-        var seen = await services.GetRequiredService<RoundDirectory>().FindAsync(round.Id, Ct);
+        var seen = await services.GetRequiredService<RoundDirectory>().OpenAsync(round.Id, Ct);
 
         await factory.MoveRoundAsync(round, AssessmentStatus.Submitted);
-        var moved = await services.GetRequiredService<RoundTransitions>().MoveAsync(seen!, AssessmentStatus.Submitted, null, cancellationToken: Ct);
+        var moved = await services.GetRequiredService<RoundTransitions>().MoveAsync(seen.Value!, AssessmentStatus.Submitted, null, cancellationToken: Ct);
 
         Assert.False(moved.Succeeded);
         Assert.Equal(FailureKind.Conflict, moved.Failure!.Kind);

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Pathway.IntegrationTests.Infrastructure;
+using Pathway.Web;
 using Pathway.Web.Accounts;
 using Pathway.Web.Assessments;
 using Pathway.Web.Planning;

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
+using Pathway.Web;
 using Pathway.Web.Assessments;
 using Pathway.Web.Data;
 

@@ -47,14 +47,16 @@ internal static class ConsensusApi
         routes.MapGet("/{id:guid}/spread", GetSpread).WithName("GetRoundSpread")
             .WithDescription("The spread of individual ratings for every mechanism of the round: counts per stakeholder group, " +
                 "public-side and private-side medians, the divergence flag and its reasons, and respondents' comments with their group " +
-                "(never their name). Facilitators see it at any time; others on the round from the consensus step on (403 before).");
+                "(never their name). Facilitators see it at any time; others on the round from the consensus step on (403 before).")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         routes.MapGet("/{id:guid}/consensus", GetConsensus).WithName("GetRoundConsensus")
             .WithDescription("The agreed answers recorded so far, one per mechanism, each with its version (the concurrency token).");
         routes.MapPut("/{id:guid}/consensus/{mechanismCode}", PutConsensus).WithName("PutRoundConsensus")
             .WithDescription("Records the agreed answer for a mechanism: state Rated with level 1–4, InsufficientInformation or NotApplicable; " +
                 "rationale (required); confidence Low|Medium|High; method Consensus|Vote|FacilitatorJudgement; optional dissentNotes; " +
                 "version = the version you saw (0 when none was stored). A stale version answers 409 with the stored value under \"current\". " +
-                "Only facilitators and the focal point, while the round is at the consensus step or returned.");
+                "Only facilitators and the focal point, while the round is at the consensus step or returned.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         routes.MapPut("/{id:guid}/consensus", PutConsensusBatch).WithName("PutRoundConsensusBatch")
             .WithDescription("Records the agreed answers of several mechanisms at once: a list of {mechanismCode, state, level, rationale, " +
                 "confidence, method, dissentNotes, version}, each as for one mechanism. Each mechanism is saved on its own with its own version: " +
@@ -65,25 +67,21 @@ internal static class ConsensusApi
     }
 
     public static async Task<Results<Ok<ConsensusBatchResult>, ProblemHttpResult>> PutConsensusBatch(
-        Guid id, List<ConsensusBatchItem> body, RoundDirectory rounds, ConsensusBatch batch,
-        IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
+        Guid id, List<ConsensusBatchItem> body, RoundDirectory rounds, ConsensusBatch batch, CancellationToken cancellationToken)
     {
-        var round = await rounds.FindAsync(id, cancellationToken);
-        if (round is null)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return NotFound(l);
+            return closed.ToProblem();
         }
-        var saved = await batch.SaveAsync(round, body, cancellationToken);
-        return saved.Succeeded ? TypedResults.Ok(saved.Value!) : saved.Failure!.ToProblem();
+        return (await batch.SaveAsync(round, body, cancellationToken)).ToResult(TypedResults.Ok);
     }
 
     public static async Task<Results<Ok<List<MechanismSpreadDto>>, ProblemHttpResult>> GetSpread(
         Guid id, RoundDirectory rounds, ConsensusBook book, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
     {
-        var round = await rounds.FindAsync(id, cancellationToken);
-        if (round is null)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return NotFound(l);
+            return closed.ToProblem();
         }
         var spread = await book.SpreadAsync(round, cancellationToken: cancellationToken);
         if (!spread.Succeeded)
@@ -96,10 +94,9 @@ internal static class ConsensusApi
     public static async Task<Results<Ok<List<AgreedRating>>, ProblemHttpResult>> GetConsensus(
         Guid id, RoundDirectory rounds, ConsensusBook book, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
     {
-        var round = await rounds.FindAsync(id, cancellationToken);
-        if (round is null)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return NotFound(l);
+            return closed.ToProblem();
         }
         var agreed = await book.ConsensusAsync(round, cancellationToken);
         if (!agreed.Succeeded)
@@ -113,17 +110,13 @@ internal static class ConsensusApi
         Guid id, string mechanismCode, ConsensusInput body, RoundDirectory rounds, ConsensusBook book,
         IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
     {
-        var round = await rounds.FindAsync(id, cancellationToken);
-        if (round is null)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return NotFound(l);
+            return closed.ToProblem();
         }
         var saved = await book.SaveAsync(round, mechanismCode, body, cancellationToken);
         return saved.Succeeded ? TypedResults.Ok(saved.Value!) : saved.Failure!.ToProblem();
     }
-
-    private static ProblemHttpResult NotFound(IStringLocalizer<SharedResource> l) =>
-        Failure.RoundNotFound(l).ToProblem();
 
     private static MechanismSpreadDto ToDto(MechanismSpread mechanism)
     {

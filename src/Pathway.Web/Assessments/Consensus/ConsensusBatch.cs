@@ -48,7 +48,7 @@ public sealed record ConsensusBatchResult(int SavedCount, int NotSavedCount, IRe
 /// on one is reported for that mechanism, writes nothing of it, and does not stop the others. Mechanisms
 /// sent empty, or exactly as stored, are not written.
 /// </summary>
-public sealed class ConsensusBatch(ConsensusBook book, FrameworkReader framework, IStringLocalizer<SharedResource> l)
+public sealed class ConsensusBatch(ConsensusBook book, IStringLocalizer<SharedResource> l)
 {
     /// <summary>More than a framework has mechanisms; a longer list is a mistake, not a workshop.</summary>
     public const int MaxItems = 200;
@@ -76,8 +76,7 @@ public sealed class ConsensusBatch(ConsensusBook book, FrameworkReader framework
         {
             return Failure.Invalid(l["Consensus.Error.Title"], "Items", l["Consensus.Batch.Error.Duplicate", string.Join(", ", duplicates)]);
         }
-        var tree = await framework.TreeAsync(round.FrameworkKey.Id, round.FrameworkKey.ContentHash, round.FrameworkVersion, cancellationToken)
-            ?? throw new InvalidOperationException($"The round's framework version {round.FrameworkVersion} is missing.");
+        var tree = round.Framework;
         var known = tree.Behaviours.SelectMany(behaviour => behaviour.Mechanisms).Select(mechanism => mechanism.Code).ToList();
         var stored = (await book.ConsensusAsync(round, cancellationToken)).Value ?? new Dictionary<string, AgreedRating>();
 

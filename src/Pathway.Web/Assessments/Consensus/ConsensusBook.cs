@@ -37,7 +37,7 @@ public sealed record AgreedRating(
 /// agreed answer per mechanism, saved with optimistic concurrency so two facilitators cannot
 /// silently overwrite each other. Shared by the pages and the API.
 /// </summary>
-public sealed class ConsensusBook(PathwayDb db, CurrentUser user, FrameworkReader framework, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class ConsensusBook(PathwayDb db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     /// <summary>
     /// The spread for every mechanism of the round's framework version (or only <paramref name="mechanismCode"/>'s),
@@ -52,8 +52,7 @@ public sealed class ConsensusBook(PathwayDb db, CurrentUser user, FrameworkReade
         {
             return Failure.Forbidden(l["Round.Forbidden"], l["Consensus.Error.SpreadClosed"]);
         }
-        var tree = await framework.TreeAsync(round.FrameworkKey.Id, round.FrameworkKey.ContentHash, round.FrameworkVersion, cancellationToken)
-            ?? throw new InvalidOperationException($"The round's framework version {round.FrameworkVersion} is missing.");
+        var tree = round.Framework;
 
         // Counted in the database (a round of 200 respondents has 5,600 ratings, a few hundred distinct
         // answers); only the ratings that carry a comment are read one by one.
@@ -120,8 +119,7 @@ public sealed class ConsensusBook(PathwayDb db, CurrentUser user, FrameworkReade
         {
             return Refusal(round);
         }
-        var tree = await framework.TreeAsync(round.FrameworkKey.Id, round.FrameworkKey.ContentHash, round.FrameworkVersion, cancellationToken)
-            ?? throw new InvalidOperationException($"The round's framework version {round.FrameworkVersion} is missing.");
+        var tree = round.Framework;
         var code = tree.Behaviours.SelectMany(behaviour => behaviour.Mechanisms)
             .Select(mechanism => mechanism.Code)
             .FirstOrDefault(known => string.Equals(known, mechanismCode?.Trim(), StringComparison.OrdinalIgnoreCase));

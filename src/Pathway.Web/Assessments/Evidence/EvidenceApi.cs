@@ -93,12 +93,11 @@ internal static class EvidenceApi
         Guid id, string? mechanism, RoundDirectory rounds, EvidenceLocker locker, IStringLocalizer<SharedResource> l,
         CancellationToken cancellationToken)
     {
-        var round = await rounds.FindAsync(id, cancellationToken);
-        if (round is null)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return RoundNotFound(l);
+            return closed.ToProblem();
         }
-        if (!string.IsNullOrWhiteSpace(mechanism) && await locker.CheckMechanismAsync(round, mechanism, cancellationToken) is { } unknown)
+        if (!string.IsNullOrWhiteSpace(mechanism) && locker.CheckMechanism(round, mechanism) is { } unknown)
         {
             return unknown.ToProblem();
         }
@@ -110,10 +109,9 @@ internal static class EvidenceApi
         Guid id, HttpRequest request, RoundDirectory rounds, EvidenceLocker locker, IStringLocalizer<SharedResource> l,
         CancellationToken cancellationToken)
     {
-        var round = await rounds.FindAsync(id, cancellationToken);
-        if (round is null)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return RoundNotFound(l);
+            return closed.ToProblem();
         }
         if (!request.HasFormContentType)
         {
@@ -177,10 +175,9 @@ internal static class EvidenceApi
         Guid id, Guid evidenceId, HttpResponse response, RoundDirectory rounds, EvidenceLocker locker, IStringLocalizer<SharedResource> l,
         CancellationToken cancellationToken)
     {
-        var round = await rounds.FindAsync(id, cancellationToken);
-        if (round is null)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return RoundNotFound(l);
+            return closed.ToProblem();
         }
         var file = await locker.OpenFileAsync(round, evidenceId, cancellationToken);
         return file.Failure is { } failure ? failure.ToProblem() : EvidenceDownloads.Serve(response, file.Value!);
@@ -190,10 +187,9 @@ internal static class EvidenceApi
         Guid id, Guid evidenceId, RoundDirectory rounds, EvidenceLocker locker, IStringLocalizer<SharedResource> l,
         CancellationToken cancellationToken)
     {
-        var round = await rounds.FindAsync(id, cancellationToken);
-        if (round is null)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return RoundNotFound(l);
+            return closed.ToProblem();
         }
         var failure = await locker.RemoveAsync(round, evidenceId, cancellationToken);
         return failure is null ? TypedResults.NoContent() : failure.ToProblem();
@@ -258,7 +254,4 @@ internal static class EvidenceApi
     private static ProblemHttpResult TooLarge(EvidenceLocker locker, IStringLocalizer<SharedResource> l) => TypedResults.Problem(
         title: l["Evidence.Error.TooLargeTitle"], detail: locker.RefusalMessage(EvidenceFileRefusal.TooLarge),
         statusCode: StatusCodes.Status413PayloadTooLarge);
-
-    private static ProblemHttpResult RoundNotFound(IStringLocalizer<SharedResource> l) =>
-        Failure.RoundNotFound(l).ToProblem();
 }

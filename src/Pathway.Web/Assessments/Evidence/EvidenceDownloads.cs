@@ -27,8 +27,7 @@ public static class EvidenceDownloads
     public static async Task<Results<FileContentHttpResult, NotFound>> DownloadAsync(
         Guid id, Guid evidenceId, HttpResponse response, RoundDirectory rounds, EvidenceLocker locker, CancellationToken cancellationToken)
     {
-        var round = await rounds.FindAsync(id, cancellationToken);
-        if (round is null)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out _))
         {
             return TypedResults.NotFound();
         }

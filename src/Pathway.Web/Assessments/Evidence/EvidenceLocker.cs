@@ -5,7 +5,6 @@ using Microsoft.Extensions.Localization;
 using Pathway.Web.Accounts;
 using Pathway.Web.Assessments.Evidence;
 using Pathway.Web.Data;
-using Pathway.Web.Framework;
 
 namespace Pathway.Web.Assessments;
 
@@ -51,7 +50,7 @@ public sealed record EvidenceDownload(byte[] Content, string ContentType, string
 /// evidence page and the API. Files are checked by content (<see cref="EvidenceFileCheck"/>) before
 /// anything is stored; an item and its file are written, and removed, in one save.
 /// </summary>
-public sealed class EvidenceLocker(PathwayDb db, CurrentUser user, FrameworkReader framework, IStringLocalizer<SharedResource> l, TimeProvider clock)
+public sealed class EvidenceLocker(PathwayDb db, CurrentUser user, IStringLocalizer<SharedResource> l, TimeProvider clock)
 {
     /// <summary>
     /// The largest upload request the evidence endpoints read: one file at the limit plus room for the
@@ -74,7 +73,7 @@ public sealed class EvidenceLocker(PathwayDb db, CurrentUser user, FrameworkRead
         var query = db.Evidence.AsNoTracking().Where(item => item.AssessmentId == round.Id);
         if (!string.IsNullOrWhiteSpace(mechanismCode))
         {
-            var code = await CanonicalCodeAsync(round, mechanismCode, cancellationToken);
+            var code = CanonicalCode(round, mechanismCode);
             if (code is null)
             {
                 return [];
@@ -97,7 +96,7 @@ public sealed class EvidenceLocker(PathwayDb db, CurrentUser user, FrameworkRead
     }
 
     /// <summary>The mechanism code as the round's framework spells it, or null when it has no such mechanism.</summary>
-    public async Task<string?> CanonicalCodeAsync(Round round, string? mechanismCode, CancellationToken cancellationToken = default)
+    public static string? CanonicalCode(Round round, string? mechanismCode)
     {
         ArgumentNullException.ThrowIfNull(round);
         var code = mechanismCode?.Trim();
@@ -105,19 +104,18 @@ public sealed class EvidenceLocker(PathwayDb db, CurrentUser user, FrameworkRead
         {
             return null;
         }
-        var codes = await MechanismCodesAsync(round, cancellationToken);
-        return codes.FirstOrDefault(known => string.Equals(known, code, StringComparison.OrdinalIgnoreCase));
+        return MechanismCodes(round).FirstOrDefault(known => string.Equals(known, code, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The refusal for a mechanism code the round's framework does not have, for callers that check a filter.</summary>
-    public async Task<Failure?> CheckMechanismAsync(Round round, string mechanismCode, CancellationToken cancellationToken = default)
+    public Failure? CheckMechanism(Round round, string mechanismCode)
     {
         ArgumentNullException.ThrowIfNull(round);
-        if (await CanonicalCodeAsync(round, mechanismCode, cancellationToken) is not null)
+        if (CanonicalCode(round, mechanismCode) is not null)
         {
             return null;
         }
-        var message = await UnknownMechanismAsync(round, mechanismCode, cancellationToken);
+        var message = UnknownMechanism(round, mechanismCode);
         return Failure.Invalid(l["Evidence.Error.Title"], nameof(NewEvidence.MechanismCode), message);
     }
 
@@ -211,14 +209,14 @@ public sealed class EvidenceLocker(PathwayDb db, CurrentUser user, FrameworkRead
         }
 
         var errors = new Dictionary<string, string[]>();
-        var code = await CanonicalCodeAsync(round, input.MechanismCode, cancellationToken);
+        var code = CanonicalCode(round, input.MechanismCode);
         if (string.IsNullOrWhiteSpace(input.MechanismCode))
         {
             errors[nameof(NewEvidence.MechanismCode)] = [l["Evidence.Error.MechanismRequired"]];
         }
         else if (code is null)
         {
-            errors[nameof(NewEvidence.MechanismCode)] = [await UnknownMechanismAsync(round, input.MechanismCode, cancellationToken)];
+            errors[nameof(NewEvidence.MechanismCode)] = [UnknownMechanism(round, input.MechanismCode)];
         }
         if (input.Type is not { } type || !Enum.IsDefined(type))
         {
@@ -402,15 +400,12 @@ public sealed class EvidenceLocker(PathwayDb db, CurrentUser user, FrameworkRead
 
     private Failure NotFound() => Failure.NotFound(l["Evidence.Error.NotFoundTitle"], l["Evidence.Error.NotFound"]);
 
-    private async Task<List<string>> MechanismCodesAsync(Round round, CancellationToken cancellationToken)
-    {
-        var tree = await framework.TreeAsync(round.FrameworkKey.Id, round.FrameworkKey.ContentHash, round.FrameworkVersion, cancellationToken);
-        return tree is null ? [] : [.. tree.Behaviours.SelectMany(behaviour => behaviour.Mechanisms).Select(mechanism => mechanism.Code)];
-    }
+    private static List<string> MechanismCodes(Round round) =>
+        [.. round.Framework.Behaviours.SelectMany(behaviour => behaviour.Mechanisms).Select(mechanism => mechanism.Code)];
 
-    private async Task<string> UnknownMechanismAsync(Round round, string code, CancellationToken cancellationToken)
+    private string UnknownMechanism(Round round, string code)
     {
-        var codes = await MechanismCodesAsync(round, cancellationToken);
+        var codes = MechanismCodes(round);
         return l["Round.UnknownMechanism", code.Trim(), round.FrameworkVersion, codes.FirstOrDefault() ?? ""];
     }
 

@@ -88,8 +88,8 @@ public sealed class ParticipantRoster(
     /// <summary>The path a new person opens to set their password; the query carries the account id and a one-time code.</summary>
     public const string InvitationPath = "/account/invitation";
 
-    /// <summary>How long an invitation (a password-reset code) stays valid; set in <see cref="AccountsSetup"/>.</summary>
-    public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
+    /// <summary>How long an invitation (a password-reset code) stays valid: the account-link lifetime Accounts gives Identity's codes.</summary>
+    public static readonly TimeSpan InvitationLifetime = AccountsSetup.AccountLinkLifetime;
 
     public async Task<List<ParticipantView>> ListAsync(Round round, CancellationToken cancellationToken = default)
     {

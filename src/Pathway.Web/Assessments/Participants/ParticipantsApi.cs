@@ -54,10 +54,9 @@ internal static class ParticipantsApi
     public static async Task<Results<Ok<List<ParticipantDto>>, ProblemHttpResult>> GetParticipants(
         Guid id, RoundDirectory rounds, ParticipantRoster roster, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
     {
-        var round = await rounds.FindAsync(id, cancellationToken);
-        if (round is null)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return RoundNotFound(l);
+            return closed.ToProblem();
         }
         var list = await roster.ListAsync(round, cancellationToken);
         return TypedResults.Ok(list.Select(ParticipantDto.From).ToList());
@@ -68,10 +67,9 @@ internal static class ParticipantsApi
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var round = await rounds.FindAsync(id, cancellationToken);
-        if (round is null)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return RoundNotFound(l);
+            return closed.ToProblem();
         }
         var input = new ParticipantInput
         {
@@ -97,15 +95,11 @@ internal static class ParticipantsApi
         Guid id, Guid participantId, RoundDirectory rounds, ParticipantRoster roster, IStringLocalizer<SharedResource> l,
         CancellationToken cancellationToken)
     {
-        var round = await rounds.FindAsync(id, cancellationToken);
-        if (round is null)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return RoundNotFound(l);
+            return closed.ToProblem();
         }
         var failure = await roster.RemoveAsync(round, participantId, cancellationToken);
         return failure is null ? TypedResults.NoContent() : failure.ToProblem();
     }
-
-    private static ProblemHttpResult RoundNotFound(IStringLocalizer<SharedResource> l) =>
-        Failure.RoundNotFound(l).ToProblem();
 }

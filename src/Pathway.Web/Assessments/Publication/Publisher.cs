@@ -51,8 +51,7 @@ public sealed record PublicRelease(
 /// are the only reads that pass over the country scope, and they read releases only (plus, for a file
 /// named in a public release, that file).
 /// </summary>
-public sealed class Publisher(PathwayDb db, CurrentUser user, FrameworkReader framework, TimeProvider clock, IStringLocalizer<SharedResource> l,
-    IRoundEvents events)
+public sealed class Publisher(PathwayDb db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l, IRoundEvents events)
 {
     /// <summary>
     /// Signs off the round's current revision: only its focal point, once a reviewer validated it.
@@ -87,11 +86,7 @@ public sealed class Publisher(PathwayDb db, CurrentUser user, FrameworkReader fr
             return Failure.Invalid(l["Publish.Error.Title"], l["Publish.Error.Detail"], errors);
         }
 
-        var tree = await TreeOfAsync(round.FrameworkVersion, cancellationToken);
-        var agreed = await db.ConsensusRatings.AsNoTracking()
-            .Where(c => c.AssessmentId == round.Id)
-            .Select(c => new { c.MechanismCode, c.State, c.Level, c.Rationale })
-            .ToListAsync(cancellationToken);
+        var agreed = await AgreedAnswers.ForRoundAsync(db, round.Id, cancellationToken);
         var evidence = choices.PublicEvidence
             ? await db.Evidence.AsNoTracking()
                 .Where(e => e.AssessmentId == round.Id && e.IsPublic)
@@ -99,8 +94,8 @@ public sealed class Publisher(PathwayDb db, CurrentUser user, FrameworkReader fr
                 .Select(e => new EvidenceSnapshot(e.Id, e.MechanismCode, e.Type.ToString(), e.Title, e.Date, e.Issuer, e.Url, e.FileName, e.FileId != null))
                 .ToListAsync(cancellationToken)
             : [];
-        var snapshot = Snapshot(round, tree, choices,
-            agreed.ToDictionary(c => c.MechanismCode, c => (MechanismAnswer.From(c.State, c.Level), c.Rationale), StringComparer.Ordinal),
+        var snapshot = Snapshot(round, round.Framework, choices,
+            agreed.ToDictionary(pair => pair.Key, pair => (pair.Value.Answer, pair.Value.Rationale), StringComparer.Ordinal),
             evidence);
 
         var signer = user.Id ?? throw new InvalidOperationException("A sign-off needs a signed-in person.");
@@ -180,11 +175,9 @@ public sealed class Publisher(PathwayDb db, CurrentUser user, FrameworkReader fr
     public async Task<PublicationPreview> PreviewAsync(Round round, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(round);
-        var tree = await TreeOfAsync(round.FrameworkVersion, cancellationToken);
-        var agreed = await db.ConsensusRatings.AsNoTracking()
-            .Where(c => c.AssessmentId == round.Id && c.State != MechanismAnswerState.NotAssessed)
-            .Select(c => c.Rationale)
-            .ToListAsync(cancellationToken);
+        var tree = round.Framework;
+        var agreed = (await AgreedAnswers.ForRoundAsync(db, round.Id, cancellationToken)).Values
+            .Where(answer => answer.IsAssessed).Select(answer => answer.Rationale).ToList();
         var evidence = await db.Evidence.AsNoTracking()
             .Where(e => e.AssessmentId == round.Id)
             .GroupBy(e => e.IsPublic)
@@ -305,10 +298,6 @@ public sealed class Publisher(PathwayDb db, CurrentUser user, FrameworkReader fr
         }
         return new EvidenceDownload(row.Content, EvidenceFileFormat.Of(type).ContentType, row.FileName ?? EvidenceFileCheck.SafeDownloadName(null, type));
     }
-
-    private async Task<FrameworkTree> TreeOfAsync(string version, CancellationToken cancellationToken) =>
-        await framework.TreeAsync(version, cancellationToken)
-        ?? throw new InvalidOperationException($"The round's framework version {version} is missing.");
 
     private async Task<Dictionary<string, LocalizedText>> CountryNamesAsync(IEnumerable<string> codes, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ public sealed record RatingItem(string MechanismCode, IndividualAnswer? Answer, 
 /// one SaveChanges, so a refused form saves nothing. Only the caller's own participant row is ever
 /// written — the participant comes from the round as the caller sees it, never from the input.
 /// </summary>
-public sealed class RatingBook(PathwayDb db, RoundDirectory rounds, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class RatingBook(PathwayDb db, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     /// <summary>The caller's answers in the round, by mechanism code (empty when they are not a participant).</summary>
     public async Task<IReadOnlyDictionary<string, MyRating>> MyRatingsAsync(Round round, CancellationToken cancellationToken = default)
@@ -71,8 +71,7 @@ public sealed class RatingBook(PathwayDb db, RoundDirectory rounds, TimeProvider
         {
             return refused;
         }
-        var tree = await rounds.FrameworkOfAsync(round, cancellationToken)
-            ?? throw new InvalidOperationException($"Round {round.Id} is pinned to framework version {round.FrameworkVersion}, which is missing.");
+        var tree = round.Framework;
         var errors = new Dictionary<string, string[]>();
         var mechanisms = tree.Behaviours.SelectMany(behaviour => behaviour.Mechanisms).ToList();
         var mechanism = mechanisms.FirstOrDefault(m => string.Equals(m.Code, mechanismCode?.Trim(), StringComparison.OrdinalIgnoreCase));
@@ -107,8 +106,7 @@ public sealed class RatingBook(PathwayDb db, RoundDirectory rounds, TimeProvider
         {
             return refused;
         }
-        var tree = await rounds.FrameworkOfAsync(round, cancellationToken)
-            ?? throw new InvalidOperationException($"Round {round.Id} is pinned to framework version {round.FrameworkVersion}, which is missing.");
+        var tree = round.Framework;
         var behaviour = tree.Behaviours.FirstOrDefault(b => string.Equals(b.Code, behaviourCode?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (behaviour is null)
         {

@@ -30,15 +30,13 @@ internal static class RatingsApi
     public static async Task<Results<Ok<List<MyRatingDto>>, ProblemHttpResult>> GetMyRatings(
         Guid id, RoundDirectory rounds, RatingBook book, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
     {
-        var round = await rounds.FindAsync(id, cancellationToken);
-        if (round is null)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return NotFound(l);
+            return closed.ToProblem();
         }
         var mine = await book.MyRatingsAsync(round, cancellationToken);
-        var tree = await rounds.FrameworkOfAsync(round, cancellationToken);
-        var order = tree?.Behaviours.SelectMany(behaviour => behaviour.Mechanisms).Select((mechanism, index) => (mechanism.Code, index))
-            .ToDictionary(pair => pair.Code, pair => pair.index, StringComparer.OrdinalIgnoreCase) ?? [];
+        var order = round.Framework.Behaviours.SelectMany(behaviour => behaviour.Mechanisms).Select((mechanism, index) => (mechanism.Code, index))
+            .ToDictionary(pair => pair.Code, pair => pair.index, StringComparer.OrdinalIgnoreCase);
         return TypedResults.Ok(mine.Values
             .OrderBy(rating => order.GetValueOrDefault(rating.MechanismCode, int.MaxValue))
             .ThenBy(rating => rating.MechanismCode, StringComparer.Ordinal)
@@ -50,17 +48,15 @@ internal static class RatingsApi
         Guid id, string mechanismCode, RatingBody body, RoundDirectory rounds, RatingBook book,
         IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
     {
-        var round = await rounds.FindAsync(id, cancellationToken);
-        if (round is null)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return NotFound(l);
+            return closed.ToProblem();
         }
         if (book.WhyCannotRate(round) is { } refused)
         {
             return refused.ToProblem();
         }
-        var tree = await rounds.FrameworkOfAsync(round, cancellationToken);
-        var read = new RatingInput(l, tree?.Levels ?? []).ReadBody(body);
+        var read = new RatingInput(l, round.Framework.Levels).ReadBody(body);
         if (!read.Succeeded)
         {
             return Failure.Invalid(l["Rating.Error.Title"], read.Errors.Values.First()[0], read.Errors).ToProblem();
@@ -68,7 +64,4 @@ internal static class RatingsApi
         var outcome = await book.SaveAsync(round, mechanismCode, read.Answer!, body?.Comment, cancellationToken);
         return outcome.Succeeded ? TypedResults.Ok(MyRatingDto.From(outcome.Value!)) : outcome.Failure!.ToProblem();
     }
-
-    private static ProblemHttpResult NotFound(IStringLocalizer<SharedResource> l) =>
-        Failure.RoundNotFound(l).ToProblem();
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Localization;
 using Pathway.Web.Localization;
 using Pathway.Web.Scoring;
 
@@ -39,19 +38,18 @@ internal static class ResultsApi
     }
 
     public static async Task<Results<Ok<ScoresDto>, ProblemHttpResult, ValidationProblem>> GetScores(
-        Guid id, string? lang, RoundDirectory rounds, RoundResults results, IStringLocalizer<SharedResource> l,
+        Guid id, string? lang, RoundDirectory rounds, RoundResults results,
         CancellationToken cancellationToken)
     {
         if (!ApiLanguage.TryResolve(lang, out var language, out var problem))
         {
             return problem!;
         }
-        var round = await rounds.FindAsync(id, cancellationToken);
-        var scores = round is null ? null : await results.ScoresAsync(round, language, cancellationToken);
-        if (scores is null)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return Failure.RoundNotFound(l).ToProblem();
+            return closed.ToProblem();
         }
+        var scores = await results.ScoresAsync(round, language, cancellationToken);
         var profile = scores.Profile;
         return TypedResults.Ok(new ScoresDto(
             profile.RuleVersion,

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Pathway.Web.Assessments.Results;
 using Pathway.Web.Data;
 using Pathway.Web.Framework;
@@ -32,27 +31,18 @@ public sealed record RoundScores(
 /// Scores of a round, derived from its consensus rows on every call and never stored, so a corrected
 /// consensus shows everywhere at once. Anyone who can see the round can see its scores.
 /// </summary>
-public sealed class RoundResults(PathwayDb db, FrameworkReader framework)
+public sealed class RoundResults(PathwayDb db)
 {
     /// <summary>
     /// The round's scores with names in <paramref name="language"/> (default: the reader's language).
-    /// Null only when the round's framework version is missing. One query for the consensus rows; the
-    /// framework tree comes from its cache.
+    /// One query for the agreed answers; the framework tree comes with the round.
     /// </summary>
-    public async Task<RoundScores?> ScoresAsync(Round round, string? language = null, CancellationToken cancellationToken = default)
+    public async Task<RoundScores> ScoresAsync(Round round, string? language = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(round);
         language ??= CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        var tree = await framework.TreeAsync(round.FrameworkKey.Id, round.FrameworkKey.ContentHash, round.FrameworkVersion, cancellationToken);
-        if (tree is null)
-        {
-            return null;
-        }
-        var rows = await db.ConsensusRatings.AsNoTracking()
-            .Where(consensus => consensus.AssessmentId == round.Id)
-            .Select(consensus => new { consensus.MechanismCode, consensus.State, consensus.Level })
-            .ToListAsync(cancellationToken);
-        return Score(tree, rows.ToDictionary(row => row.MechanismCode, row => MechanismAnswer.From(row.State, row.Level), StringComparer.Ordinal), language);
+        var agreed = await AgreedAnswers.ForRoundAsync(db, round.Id, cancellationToken);
+        return Score(round.Framework, agreed.ToDictionary(pair => pair.Key, pair => pair.Value.Answer, StringComparer.Ordinal), language);
     }
 
     /// <summary>

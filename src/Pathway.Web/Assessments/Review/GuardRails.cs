@@ -19,11 +19,10 @@ internal static class GuardRails
     /// as usual; a conflict listing who has not rated what when a confirmation is missing.
     /// </summary>
     public static async Task<Outcome<bool>> CheckOpeningConsensusAsync(
-        PathwayDb db, FrameworkReader framework, IStringLocalizer l, Round round, string? note, MoveConfirmations confirmations,
+        PathwayDb db, IStringLocalizer l, Round round, string? note, MoveConfirmations confirmations,
         CancellationToken cancellationToken)
     {
-        var tree = await framework.TreeAsync(round.FrameworkKey.Id, round.FrameworkKey.ContentHash, round.FrameworkVersion, cancellationToken)
-            ?? throw new InvalidOperationException($"The round's framework version {round.FrameworkVersion} is missing.");
+        var tree = round.Framework;
         var gaps = await RatingGaps.ReadAsync(db, round.Id, tree, cancellationToken);
         if (gaps.NoneRated)
         {

@@ -3,8 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Pathway.Web.Accounts;
 using Pathway.Web.Data;
-using Pathway.Web.Framework;
-using Pathway.Web.Scoring;
 
 namespace Pathway.Web.Assessments;
 
@@ -29,8 +27,7 @@ public sealed record ReviewCommentView(
 /// made public in the same save.
 /// </summary>
 public sealed class RoundTransitions(
-    PathwayDb db, CurrentUser user, FrameworkReader framework, TimeProvider clock, IStringLocalizer<SharedResource> l, Publisher publisher,
-    IRoundEvents events)
+    PathwayDb db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l, Publisher publisher, IRoundEvents events)
 {
     /// <summary>
     /// Moves the round to <paramref name="to"/>. A return needs a comment here or a review comment on
@@ -76,7 +73,7 @@ public sealed class RoundTransitions(
         var meeting = false;
         if (move is { From: AssessmentStatus.RatingOpen, To: AssessmentStatus.Consensus })
         {
-            var gaps = await GuardRails.CheckOpeningConsensusAsync(db, framework, l, round, comment, confirmations, cancellationToken);
+            var gaps = await GuardRails.CheckOpeningConsensusAsync(db, l, round, comment, confirmations, cancellationToken);
             if (!gaps.Succeeded)
             {
                 return gaps.Failure!;
@@ -120,13 +117,9 @@ public sealed class RoundTransitions(
                     : null;
 
             case { To: AssessmentStatus.Submitted }:
-                var tree = await framework.TreeAsync(round.FrameworkKey.Id, round.FrameworkKey.ContentHash, round.FrameworkVersion, cancellationToken)
-                    ?? throw new InvalidOperationException($"The round's framework version {round.FrameworkVersion} is missing.");
-                var agreed = await db.ConsensusRatings.AsNoTracking()
-                    .Where(c => c.AssessmentId == round.Id && c.State != MechanismAnswerState.NotAssessed)
-                    .Select(c => c.MechanismCode)
-                    .ToListAsync(cancellationToken);
-                var missing = tree.Behaviours.SelectMany(b => b.Mechanisms).Select(m => m.Code)
+                var agreed = (await AgreedAnswers.ForRoundAsync(db, round.Id, cancellationToken))
+                    .Where(pair => pair.Value.IsAssessed).Select(pair => pair.Key);
+                var missing = round.Framework.Behaviours.SelectMany(b => b.Mechanisms).Select(m => m.Code)
                     .Except(agreed, StringComparer.Ordinal).ToList();
                 return missing.Count == 0
                     ? null
@@ -175,9 +168,7 @@ public sealed class RoundTransitions(
         string? code = null;
         if (!string.IsNullOrWhiteSpace(mechanismCode))
         {
-            var tree = await framework.TreeAsync(round.FrameworkKey.Id, round.FrameworkKey.ContentHash, round.FrameworkVersion, cancellationToken)
-                ?? throw new InvalidOperationException($"The round's framework version {round.FrameworkVersion} is missing.");
-            var codes = tree.Behaviours.SelectMany(b => b.Mechanisms).Select(m => m.Code).ToList();
+            var codes = round.Framework.Behaviours.SelectMany(b => b.Mechanisms).Select(m => m.Code).ToList();
             code = codes.FirstOrDefault(known => string.Equals(known, mechanismCode.Trim(), StringComparison.OrdinalIgnoreCase));
             if (code is null)
             {

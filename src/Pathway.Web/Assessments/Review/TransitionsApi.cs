@@ -54,10 +54,9 @@ internal static class TransitionsApi
         Guid id, TransitionBody body, RoundDirectory rounds, RoundTransitions transitions, IStringLocalizer<SharedResource> l,
         CancellationToken cancellationToken)
     {
-        var round = await rounds.FindAsync(id, cancellationToken);
-        if (round is null)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return NotFound(l);
+            return closed.ToProblem();
         }
         if (!TryParseStatus(body.To, out var to))
         {
@@ -70,32 +69,36 @@ internal static class TransitionsApi
         {
             return moved.Failure!.ToProblem();
         }
-        var now = await rounds.FindAsync(id, cancellationToken);
-        return now is null ? NotFound(l) : TypedResults.Ok(RoundDto.From(now));
+        return (await rounds.OpenAsync(id, cancellationToken)).ToResult(now => TypedResults.Ok(RoundDto.From(now)));
     }
 
     public static async Task<Results<Ok<List<StatusChangeView>>, ProblemHttpResult>> GetTransitions(
-        Guid id, RoundDirectory rounds, RoundTransitions transitions, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
+        Guid id, RoundDirectory rounds, RoundTransitions transitions, CancellationToken cancellationToken)
     {
-        var round = await rounds.FindAsync(id, cancellationToken);
-        return round is null ? NotFound(l) : TypedResults.Ok(await transitions.HistoryAsync(round, cancellationToken));
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
+        {
+            return closed.ToProblem();
+        }
+        return TypedResults.Ok(await transitions.HistoryAsync(round, cancellationToken));
     }
 
     public static async Task<Results<Ok<List<ReviewCommentView>>, ProblemHttpResult>> GetReviewComments(
-        Guid id, RoundDirectory rounds, RoundTransitions transitions, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
+        Guid id, RoundDirectory rounds, RoundTransitions transitions, CancellationToken cancellationToken)
     {
-        var round = await rounds.FindAsync(id, cancellationToken);
-        return round is null ? NotFound(l) : TypedResults.Ok(await transitions.CommentsAsync(round, cancellationToken));
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
+        {
+            return closed.ToProblem();
+        }
+        return TypedResults.Ok(await transitions.CommentsAsync(round, cancellationToken));
     }
 
     public static async Task<Results<Created<ReviewCommentView>, ProblemHttpResult>> PostReviewComment(
-        Guid id, ReviewCommentBody body, RoundDirectory rounds, RoundTransitions transitions, IStringLocalizer<SharedResource> l,
+        Guid id, ReviewCommentBody body, RoundDirectory rounds, RoundTransitions transitions,
         CancellationToken cancellationToken)
     {
-        var round = await rounds.FindAsync(id, cancellationToken);
-        if (round is null)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return NotFound(l);
+            return closed.ToProblem();
         }
         var added = await transitions.CommentAsync(round, body.MechanismCode, body.Text, cancellationToken);
         return added.Succeeded
@@ -111,7 +114,4 @@ internal static class TransitionsApi
         return !string.IsNullOrEmpty(name) && !char.IsDigit(name[0]) && name[0] != '-' && !name.Contains(',', StringComparison.Ordinal)
             && Enum.TryParse(name, ignoreCase: true, out status) && Enum.IsDefined(status);
     }
-
-    private static ProblemHttpResult NotFound(IStringLocalizer<SharedResource> l) =>
-        Failure.RoundNotFound(l).ToProblem();
 }

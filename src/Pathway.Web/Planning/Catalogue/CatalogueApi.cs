@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
-using Pathway.Web.Assessments;
 using Pathway.Web.Localization;
 
 namespace Pathway.Web.Planning;

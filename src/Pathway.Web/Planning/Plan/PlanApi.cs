@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Pathway.Web.Assessments;
 using Pathway.Web.Localization;
 
 namespace Pathway.Web.Planning;
@@ -33,7 +32,8 @@ internal static class PlanApi
                 "in each reader's language (?lang= or Accept-Language) until the team edits it (whatFromCatalogue). Levels default to the " +
                 "action's own step (an action for 2→3 records 2→3; an evidence-first action goes from the agreed level to the target), " +
                 "start to today and due to the action's typical horizon; every other field sent (responsible, dates, resources, budget, " +
-                "levels, type, an own text) is kept and replaces its default. Starts the plan when needed. 400 with field errors; nothing is saved on any error.");
+                "levels, type, an own text) is kept and replaces its default. Starts the plan when needed. 400 with field errors; nothing is saved on any error.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         routes.MapPatch("/{id:guid}/plan/items", PatchItems).WithName("PatchRoundPlanItems")
             .WithDescription("Changes many items at once, as the plan page's form does: {items: [{id, version, responsibleOrganisation, " +
                 "responsiblePerson, start, due, status?}]} (at most 200). Each item's organisation, person, start and due are set as sent " +
@@ -45,7 +45,8 @@ internal static class PlanApi
             .WithDescription("One item of the round's plan with its progress notes; 404 for an item of another round.");
         routes.MapPut("/{id:guid}/plan/items/{itemId:guid}", PutItem).WithName("PutRoundPlanItem")
             .WithDescription("Changes an item's fields (as when adding one from scratch) with version = the version you saw. A stale " +
-                "version answers 409 with the stored item under \"current\". The status changes through progress notes.");
+                "version answers 409 with the stored item under \"current\". The status changes through progress notes.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         routes.MapDelete("/{id:guid}/plan/items/{itemId:guid}", DeleteItem).WithName("DeleteRoundPlanItem")
             .WithDescription("Removes an item and its progress notes; the audit trail keeps what they were.");
         routes.MapPost("/{id:guid}/plan/items/{itemId:guid}/notes", AddNote).WithName("AddRoundPlanItemNote")

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Localization;
-using Pathway.Web.Assessments;
 
 namespace Pathway.Web.Planning;
 

@@ -1,7 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
-namespace Pathway.Web.Assessments;
+namespace Pathway.Web;
 
 public enum FailureKind
 {
@@ -65,6 +66,21 @@ public sealed record Failure(FailureKind Kind, string Title, string Detail, IRea
 public readonly record struct Outcome<T>(T? Value, Failure? Failure)
 {
     public bool Succeeded => Failure is null;
+
+    /// <summary>The value, or the failure: <c>if (!opened.TryGet(out var round, out var closed)) return closed.ToProblem();</c></summary>
+    public bool TryGet([NotNullWhen(true)] out T? value, [NotNullWhen(false)] out Failure? failure)
+    {
+        (value, failure) = (Value, Failure);
+        return failure is null && value is not null;
+    }
+
+    /// <summary>The one conversion to an API answer: the success as the handler's typed result, a failure as problem details.</summary>
+    public Results<TResult, ProblemHttpResult> ToResult<TResult>(Func<T, TResult> success)
+        where TResult : IResult
+    {
+        ArgumentNullException.ThrowIfNull(success);
+        return TryGet(out var value, out var failure) ? success(value) : failure.ToProblem();
+    }
 
     public static implicit operator Outcome<T>(T value) => new(value, null);
 

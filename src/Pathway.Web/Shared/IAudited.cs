@@ -1,8 +1,8 @@
-namespace Pathway.Web.Assessments;
+namespace Pathway.Web;
 
 /// <summary>
 /// A row of assessment data whose every change is recorded in the audit trail. Implementing it is
-/// all an entity needs: <see cref="AuditInterceptor"/> writes the entries inside the same save.
+/// all an entity needs: the audit trail's save interceptor writes the entries inside the same save.
 /// </summary>
 public interface IAudited
 {
