@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Localization;
 
 namespace Pathway.Web.Assessments;
 
@@ -21,39 +20,36 @@ internal static class RoundArchiveApi
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteRound(
-        Guid id, int? version, RoundDirectory rounds, RoundArchive archive, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
+        Guid id, int? version, RoundDirectory rounds, RoundArchive archive, CancellationToken cancellationToken)
     {
-        var round = await rounds.FindAsync(id, cancellationToken);
-        if (round is null)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return Failure.RoundNotFound(l).ToProblem();
+            return closed.ToProblem();
         }
         var failure = await archive.DeleteDraftAsync(round, version ?? round.Version, cancellationToken);
         return failure is null ? TypedResults.NoContent() : failure.ToProblem();
     }
 
     public static Task<Results<Ok<RoundDto>, ProblemHttpResult>> ArchiveRound(
-        Guid id, RoundDirectory rounds, RoundArchive archive, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken) =>
-        SetArchivedAsync(id, true, rounds, archive, l, cancellationToken);
+        Guid id, RoundDirectory rounds, RoundArchive archive, CancellationToken cancellationToken) =>
+        SetArchivedAsync(id, true, rounds, archive, cancellationToken);
 
     public static Task<Results<Ok<RoundDto>, ProblemHttpResult>> UnarchiveRound(
-        Guid id, RoundDirectory rounds, RoundArchive archive, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken) =>
-        SetArchivedAsync(id, false, rounds, archive, l, cancellationToken);
+        Guid id, RoundDirectory rounds, RoundArchive archive, CancellationToken cancellationToken) =>
+        SetArchivedAsync(id, false, rounds, archive, cancellationToken);
 
     private static async Task<Results<Ok<RoundDto>, ProblemHttpResult>> SetArchivedAsync(
-        Guid id, bool archived, RoundDirectory rounds, RoundArchive archive, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
+        Guid id, bool archived, RoundDirectory rounds, RoundArchive archive, CancellationToken cancellationToken)
     {
-        var round = await rounds.FindAsync(id, cancellationToken);
-        if (round is null)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return Failure.RoundNotFound(l).ToProblem();
+            return closed.ToProblem();
         }
         var failure = await archive.SetArchivedAsync(round, archived, cancellationToken);
         if (failure is not null)
         {
             return failure.ToProblem();
         }
-        var now = await rounds.FindAsync(id, cancellationToken);
-        return now is null ? Failure.RoundNotFound(l).ToProblem() : TypedResults.Ok(RoundDto.From(now));
+        return (await rounds.OpenAsync(id, cancellationToken)).ToResult(now => TypedResults.Ok(RoundDto.From(now)));
     }
 }

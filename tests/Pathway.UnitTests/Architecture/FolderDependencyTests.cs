@@ -11,9 +11,7 @@ public class FolderDependencyTests
         ["Pathway.Web.Data.PathwayDb", "Pathway.Web.Data.SqlitePathwayDb", "Pathway.Web.Data.PostgresPathwayDb"];
 
     private static bool IsSanctioned(FolderEdge edge) =>
-        (edge.From == "Data" && ContextTypes.Contains(edge.FromType))
-        // TODO(issue 9 §1.5): the audit trail names Planning's entities to describe their changes; the audit trail in words removes this edge.
-        || (edge.FromType == "Pathway.Web.Assessments.AuditTrail" && edge.To == "Planning");
+        edge.From == "Data" && ContextTypes.Contains(edge.FromType);
 
     [Fact]
     public void Folders_depend_on_each_other_one_way()

@@ -80,10 +80,9 @@ internal static class AuditApi
         Guid id, string? entity, string? action, string? actor, DateOnly? from, DateOnly? to,
         RoundDirectory rounds, AuditTrail trail, AuditDescriber describer, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
     {
-        var round = await rounds.FindAsync(id, cancellationToken);
-        if (round is null)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return Failure.RoundNotFound(l).ToProblem();
+            return closed.ToProblem();
         }
         var outcome = await trail.ReadAllAsync(round, new AuditQuery(1, 1, entity, action, actor, from, to), cancellationToken);
         if (outcome.Failure is { } failure)

@@ -19,7 +19,7 @@ public sealed record AuditLine(AuditEntry Entry, string EntityName, string What,
 /// point to (a person, a mechanism's code and name, an action's text). Each feature describes its own
 /// rows through an <see cref="IAuditVocabulary"/>.
 /// </summary>
-public sealed class AuditDescriber(IEnumerable<IAuditVocabulary> vocabularies, PathwayDb db, RoundDirectory rounds, IStringLocalizer<SharedResource> l)
+public sealed class AuditDescriber(IEnumerable<IAuditVocabulary> vocabularies, PathwayDb db, IStringLocalizer<SharedResource> l)
 {
     private readonly IReadOnlyList<IAuditVocabulary> features = [.. vocabularies];
 
@@ -78,10 +78,8 @@ public sealed class AuditDescriber(IEnumerable<IAuditVocabulary> vocabularies, P
                 StringComparer.Ordinal, cancellationToken);
         var versions = frameworkVersions.Count == 0 ? [] : await db.FrameworkVersions.AsNoTracking().Where(v => frameworkVersions.Contains(v.Id))
             .ToDictionaryAsync(v => v.Id.ToString(CultureInfo.InvariantCulture), v => v.Version, StringComparer.Ordinal, cancellationToken);
-        var tree = await rounds.FrameworkOfAsync(round, cancellationToken);
-        var mechanisms = tree?.Behaviours.SelectMany(behaviour => behaviour.Mechanisms)
-            .ToDictionary(mechanism => mechanism.Code, mechanism => $"{mechanism.Code} {mechanism.Name.Current}", StringComparer.Ordinal)
-            ?? new Dictionary<string, string>(StringComparer.Ordinal);
+        var mechanisms = round.Framework.Behaviours.SelectMany(behaviour => behaviour.Mechanisms)
+            .ToDictionary(mechanism => mechanism.Code, mechanism => $"{mechanism.Code} {mechanism.Name.Current}", StringComparer.Ordinal);
 
         var known = new Known(names, people, versions, mechanisms);
         return [.. entries.Select(entry => new AuditLine(

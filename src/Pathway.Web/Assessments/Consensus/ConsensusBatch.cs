@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Localization;
-using Pathway.Web.Framework;
 
 namespace Pathway.Web.Assessments;
 

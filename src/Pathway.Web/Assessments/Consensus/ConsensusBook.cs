@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Pathway.Web.Accounts;
 using Pathway.Web.Data;
-using Pathway.Web.Framework;
 using Pathway.Web.Localization;
 using Pathway.Web.Scoring;
 

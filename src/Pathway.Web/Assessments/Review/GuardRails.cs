@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Localization;
 using Pathway.Web.Data;
-using Pathway.Web.Framework;
 
 namespace Pathway.Web.Assessments;
 

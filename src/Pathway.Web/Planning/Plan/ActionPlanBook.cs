@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Pathway.Web.Accounts;
-using Pathway.Web.Assessments;
 using Pathway.Web.Data;
 
 namespace Pathway.Web.Planning;

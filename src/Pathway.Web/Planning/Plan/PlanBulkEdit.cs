@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Pathway.Web.Assessments;
 using Pathway.Web.Data;
 
 namespace Pathway.Web.Planning;

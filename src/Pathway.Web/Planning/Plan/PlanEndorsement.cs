@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Pathway.Web.Accounts;
-using Pathway.Web.Assessments;
 using Pathway.Web.Data;
 
 namespace Pathway.Web.Planning;
