@@ -89,11 +89,27 @@ public sealed partial class PageSurvey(BrowserFixture fixture) : BrowserTest(fix
                 "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
             if (widths[0] > widths[1])
             {
-                wide.Add($"{visit.Path}: {widths[0]} px wide in a {widths[1]} px screen");
+                wide.Add($"{visit.Path}: {widths[0]} px wide in a {widths[1]} px screen, because of {await WidestAsync(page)}");
             }
         }
         Assert.True(wide.Count == 0, $"Pages that scroll sideways on a phone in {language}:{Environment.NewLine}{string.Join(Environment.NewLine, wide)}");
     }
+
+    /// <summary>The outermost elements that reach past the screen's edge, named by tag, id and class, so a failure says where to look.</summary>
+    private static Task<string> WidestAsync(IPage page) => page.EvaluateAsync<string>("""
+        () => {
+          const edge = document.documentElement.clientWidth;
+          const over = [...document.body.querySelectorAll('*')].filter(e => {
+            const r = e.getBoundingClientRect();
+            return r.right > edge + 1 || r.left < -1;
+          });
+          const outermost = over.filter(e => !over.includes(e.parentElement));
+          return outermost.slice(0, 5).map(e => {
+            const r = e.getBoundingClientRect();
+            return `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : ''} (${Math.round(r.width)} px)`;
+          }).join(', ') || 'no single element';
+        }
+        """);
 
     // 12/6/2026, 6.12.2026, 2026/12/06 — any date a reader could take for another, also with the
     // direction marks Arabic puts between the parts (6‏/12‏/2026) and in Arabic-Indic digits.

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Pathway.Web.Localization;
 
 namespace Pathway.Web.Notices;
 
@@ -37,9 +37,8 @@ public static class NoticeText
     }
 
     /// <summary>An unambiguous date in the reader's culture: 6 Dec 2026, 6 déc. 2026, and Gregorian in Arabic.</summary>
-    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
+    public static string Date(DateOnly date) => DateText.Date(date);
 
     /// <summary>A moment as a date and time in UTC, unambiguous in every language (one time-zone convention: UTC).</summary>
-    public static string Moment(DateTimeOffset at) =>
-        at.UtcDateTime.ToString("d MMM yyyy HH:mm", CultureInfo.CurrentCulture) + " UTC";
+    public static string Moment(DateTimeOffset at) => DateText.DateTime(at);
 }

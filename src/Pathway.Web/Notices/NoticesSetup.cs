@@ -1,4 +1,6 @@
 using Pathway.Web.Assessments;
+using Pathway.Web.Components.Layout;
+using Pathway.Web.Notices.Pages;
 
 namespace Pathway.Web.Notices;
 
@@ -10,6 +12,7 @@ public static class NoticesSetup
         services.AddOptions<NoticeOptions>().BindConfiguration(NoticeOptions.Section);
         services.AddScoped<NoticeOutbox>();
         services.AddScoped<NoticeBoard>();
+        services.AddSingleton(new HeaderAddOn(typeof(NoticeBell)));
         services.AddScoped<IRoundEvents, RoundNotices>();
         services.AddScoped<DailyNotices>();
         services.AddScoped<NoticeMailer>();

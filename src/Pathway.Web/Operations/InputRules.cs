@@ -192,12 +192,13 @@ public static class InputRules
             var isApi = httpContext.Request.Path.StartsWithSegments("/api");
             if (refused is null)
             {
-                if (exception is not BadHttpRequestException bad || !isApi)
+                if (exception is not BadHttpRequestException bad)
                 {
                     return false;
                 }
+                // A form without its antiforgery token, an unreadable body: the request's fault, never a 500.
                 httpContext.Response.StatusCode = bad.StatusCode;
-                return await problems.TryWriteAsync(new() { HttpContext = httpContext, Exception = exception });
+                return !isApi || await problems.TryWriteAsync(new() { HttpContext = httpContext, Exception = exception });
             }
 
             var (field, character) = refused.Value;

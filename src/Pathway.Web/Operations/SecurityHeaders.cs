@@ -24,7 +24,9 @@ public static class SecurityHeaders
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
-                if (context.Request.Path.StartsWithSegments("/api") && !IsPublicRead(context))
+                // A handler's own no-store (a file download's "private, no-store") is kept as it is.
+                if (context.Request.Path.StartsWithSegments("/api") && !IsPublicRead(context)
+                    && !headers.CacheControl.ToString().Contains("no-store", StringComparison.Ordinal))
                 {
                     // Rounds, plans, files and tokens must not stay in a shared or browser cache.
                     headers.CacheControl = "no-store";

@@ -287,6 +287,7 @@ public static class AccessRules
         // Results and audit
         Get("/api/assessments/{id:guid}/scores", TeamReads),
         Get("/api/assessments/{id:guid}/audit", AuditReads),
+        Get("/api/assessments/{id:guid}/audit/export.csv", AuditReads),
 
         // Open data
         Get("/api/published", PublicListOnceReleased, query: "country={country}"),
@@ -325,6 +326,7 @@ public static class AccessRules
         Get("/assessments/{Id:guid}/results", TeamReads),
         Form("/assessments/{Id:guid}/results", "none", Caller.FocalPoint, OutsidersPostingAForm),
         Get("/assessments/{Id:guid}/audit", AuditReads),
+        Get("/assessments/{id:guid}/audit/export.csv", AuditReads),
         Form("/assessments/{Id:guid}/audit", "none", Caller.FocalPoint, OutsidersPostingAForm),
 
         // Public pages (no sign-in)

@@ -23,7 +23,9 @@ public sealed class NoticeTests(NoticesAppFactory factory) : IClassFixture<Notic
         using var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await factory.GetBearerTokenAsync(actor));
         var publish = to == "Published" ? new { behaviourProfile = true, mechanismLevels = false, rationales = false, publicEvidence = false } : null;
-        using var response = await client.PostAsJsonAsync($"/api/assessments/{round.Id}/transitions", new { to, comment, publish }, Ct);
+        // Nobody rates in these rounds: consensus opens on answers agreed in a meeting.
+        var agreedInMeeting = to == "Consensus" ? true : (bool?)null;
+        using var response = await client.PostAsJsonAsync($"/api/assessments/{round.Id}/transitions", new { to, comment, publish, agreedInMeeting }, Ct);
         Assert.True(response.IsSuccessStatusCode, $"Moving to {to}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
     }
 

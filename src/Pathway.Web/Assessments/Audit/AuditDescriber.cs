@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Pathway.Web.Data;
+using Pathway.Web.Localization;
 
 namespace Pathway.Web.Assessments;
 
@@ -156,11 +157,11 @@ public sealed class AuditDescriber(IEnumerable<IAuditVocabulary> vocabularies, P
         }
         if (type == typeof(DateOnly) && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return AuditFormat.Date(date);
+            return DateText.Date(date);
         }
         if (type == typeof(DateTimeOffset) && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
         {
-            return AuditFormat.When(l, at);
+            return DateText.DateTime(at);
         }
         if (type == typeof(Guid))
         {
@@ -248,18 +249,5 @@ public sealed class AuditDescriber(IEnumerable<IAuditVocabulary> vocabularies, P
     {
         var text = l[key];
         return text.ResourceNotFound ? fallback : text.Value;
-    }
-}
-
-/// <summary>Dates and times of the audit trail for a reader: unambiguous (6 Dec 2026), times in UTC.</summary>
-public static class AuditFormat
-{
-    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
-
-    public static string When(IStringLocalizer l, DateTimeOffset at)
-    {
-        ArgumentNullException.ThrowIfNull(l);
-        var utc = at.ToUniversalTime();
-        return l["Audit.When", utc.ToString("d MMM yyyy HH:mm", CultureInfo.CurrentCulture), utc.ToString("zzz", CultureInfo.InvariantCulture)];
     }
 }
