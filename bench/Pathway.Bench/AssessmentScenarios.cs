@@ -28,6 +28,9 @@ internal static partial class AssessmentScenarios
     public const string DocxExport = "plan export docx, 300 items (1 client)";
     public const string CsvExport = "plan export csv, 300 items (1 client)";
     public const string ArabicXlsxExport = "plan export xlsx in Arabic, 300 items (1 client)";
+    public const string SignInUnknown = "POST /api/auth/login, unknown account (1 client)";
+    public const string SignInWrongPassword = "POST /api/auth/login, known account, wrong password (1 client)";
+    public const string SignInKnown = "POST /api/auth/login, known account, right password (1 client)";
 
     public static string Describe(BenchRoundsFile rounds)
     {
@@ -78,7 +81,35 @@ internal static partial class AssessmentScenarios
             Authorised(DocxExport, new Uri(baseUri, $"/api/assessments/{rounds.ResultsRound}/plan/export/docx"), focalToken) with { Clients = 1 },
             Authorised(CsvExport, new Uri(baseUri, $"/api/assessments/{rounds.ResultsRound}/plan/export/csv"), focalToken) with { Clients = 1 },
             Authorised(ArabicXlsxExport, new Uri(baseUri, $"/api/assessments/{rounds.ResultsRound}/plan/export/xlsx?lang=ar"), focalToken) with { Clients = 1 },
+            .. SignInScenarios(baseUri, rounds),
         ];
+    }
+
+    /// <summary>
+    /// Sign-in must take the same time whether or not the address has an account (issue 9 §2.5), so
+    /// the three answers are timed one request at a time. Wrong passwords go to the second half of the
+    /// respondents and right ones to the first, so the lockout of this client after repeated failures
+    /// never refuses a right password.
+    /// </summary>
+    private static IEnumerable<Scenario> SignInScenarios(Uri baseUri, BenchRoundsFile rounds)
+    {
+        var login = new Uri(baseUri, "/api/auth/login");
+        var half = Math.Max(1, rounds.Respondents.Count / 2);
+        var rightOnes = rounds.Respondents.Take(half).ToList();
+        var wrongOnes = rounds.Respondents.Skip(half).DefaultIfEmpty(rounds.FocalPoint).ToList();
+        HttpRequestMessage SignIn(string email, string password) => new(HttpMethod.Post, login)
+        {
+            Content = JsonContent.Create(new { email, password }),
+        };
+        yield return new Scenario(SignInUnknown, login, (_, iteration) =>
+            SignIn(string.Create(CultureInfo.InvariantCulture, $"nobody{iteration}@bench.pathway.invalid"), rounds.Password))
+        { Clients = 1, ExpectedStatus = HttpStatusCode.Unauthorized };
+        yield return new Scenario(SignInWrongPassword, login, (_, iteration) =>
+            SignIn(wrongOnes[(int)(iteration % wrongOnes.Count)], rounds.Password + "-wrong"))
+        { Clients = 1, ExpectedStatus = HttpStatusCode.Unauthorized };
+        yield return new Scenario(SignInKnown, login, (_, iteration) =>
+            SignIn(rightOnes[(int)(iteration % rightOnes.Count)], rounds.Password))
+        { Clients = 1 };
     }
 
     private static Scenario WithCookie(string name, Uri uri, string cookie) => new(name, uri, (_, _) =>

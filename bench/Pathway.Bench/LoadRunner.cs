@@ -190,7 +190,7 @@ internal static class LoadRunner
                     bytes += read;
                 }
                 var elapsed = Stopwatch.GetTimestamp() - start;
-                if (response.IsSuccessStatusCode)
+                if (scenario.Expects(response.StatusCode))
                 {
                     recorder.Success(elapsed, bytes);
                 }
@@ -216,6 +216,12 @@ internal sealed record Scenario(string Name, Uri Uri, Func<int, long, HttpReques
 {
     /// <summary>Clients for this scenario when not the run's <c>--clients</c> (a one-off download is timed alone).</summary>
     public int? Clients { get; init; }
+
+    /// <summary>The answer this scenario times when it is not a 2xx (a refused sign-in is a 401).</summary>
+    public HttpStatusCode? ExpectedStatus { get; init; }
+
+    public bool Expects(HttpStatusCode status) =>
+        ExpectedStatus is { } expected ? status == expected : (int)status is >= 200 and < 300;
 
     /// <summary>An anonymous GET of one address.</summary>
     public static Scenario Get(string name, Uri uri) => new(name, uri, (_, _) => new HttpRequestMessage(HttpMethod.Get, uri));
