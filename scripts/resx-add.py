@@ -2,6 +2,7 @@
 """Adds or replaces localized strings in Resources/SharedResource{,.fr,.ar}.resx, keeping keys sorted.
 
 Usage: scripts/resx-add.py FILE.tsv   (lines: key<TAB>english<TAB>french<TAB>arabic)
+       scripts/resx-add.py --remove KEY...   (drops keys nothing reads any more)
 Several people (or agents) may run it at once: it holds a lock while it rewrites the three files.
 """
 import fcntl, os, sys
@@ -25,8 +26,10 @@ def write(path, entries):
         f.write(head.rstrip(" ") + body + "</root>\n")
     os.replace(path + ".tmp", path)
 
-rows = []
-for line in open(sys.argv[1], encoding="utf-8"):
+rows, removed = [], []
+if sys.argv[1] == "--remove":
+    removed = sys.argv[2:]
+for line in ([] if removed else open(sys.argv[1], encoding="utf-8")):
     line = line.rstrip("\n")
     if not line.strip():
         continue
@@ -42,5 +45,7 @@ with open(os.path.join(root, ".resx.lock"), "w") as lock:
         entries = load(path)
         for row in rows:
             entries[row[0]] = row[index + 1]
+        for key in removed:
+            entries.pop(key, None)
         write(path, entries)
-print(f"{len(rows)} keys written")
+print(f"{len(removed)} keys removed" if removed else f"{len(rows)} keys written")
