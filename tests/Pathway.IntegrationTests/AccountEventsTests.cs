@@ -34,7 +34,8 @@ public class AccountEventsTests(PathwayAppFactory factory) : IClassFixture<Pathw
         Assert.Contains("Failed sign-in", all, StringComparison.Ordinal);
         Assert.Contains("Signed in", all, StringComparison.Ordinal);
         Assert.Contains("Role or scope changed", all, StringComparison.Ordinal);
-        Assert.Contains("CountryFocalPoint EGY → CountryContributor JOR", all, StringComparison.Ordinal);
+        Assert.Contains("Country focal point (EGY) → Country contributor (JOR), from the command line", all, StringComparison.Ordinal);
+        Assert.Contains("Wrong password", all, StringComparison.Ordinal);
         // The header names whoever is signed in; the listed events are the person's only.
         Assert.DoesNotContain($"<td><bdi>{administrator.Email}</bdi></td>", all, StringComparison.Ordinal);
 
@@ -44,8 +45,11 @@ public class AccountEventsTests(PathwayAppFactory factory) : IClassFixture<Pathw
 
         var french = WebUtility.HtmlDecode(await client.GetStringAsync($"/admin/account-events?person={Uri.EscapeDataString(person.Email)}&kind=SignInFailed&culture=fr", Ct));
         Assert.Contains("Échec de connexion", french, StringComparison.Ordinal);
+        // The detail too is read in the reader's language, not the one the event was written in.
+        Assert.Contains("Mot de passe incorrect", french, StringComparison.Ordinal);
         var arabic = WebUtility.HtmlDecode(await client.GetStringAsync($"/admin/account-events?person={Uri.EscapeDataString(person.Email)}&kind=SignInFailed&culture=ar", Ct));
         Assert.Contains("فشل تسجيل الدخول", arabic, StringComparison.Ordinal);
+        Assert.Contains("كلمة مرور خاطئة", arabic, StringComparison.Ordinal);
 
         var future = await client.GetStringAsync($"/admin/account-events?person={Uri.EscapeDataString(person.Email)}&from=2999-01-01&culture=en", Ct);
         Assert.Contains("No events match", future, StringComparison.Ordinal);

@@ -52,7 +52,7 @@ public static class AuthApi
                 detail: "The e-mail address or password is not correct, or the account is locked for a while after repeated failures.",
                 statusCode: StatusCodes.Status401Unauthorized);
         }
-        var method = "API, password";
+        var method = AccountEventDetail.ApiPassword;
         if (await users.GetTwoFactorEnabledAsync(user))
         {
             var code = TwoFactorCodes.Normalize(request.TwoFactorCode);
@@ -69,15 +69,15 @@ public static class AuthApi
             {
                 await users.AccessFailedAsync(user);
                 await log.RecordAsync(user, await users.IsLockedOutAsync(user) ? AccountEventKind.LockedOut : AccountEventKind.SignInFailed,
-                    "API, wrong two-factor code", cancellationToken);
+                    AccountEventDetail.ApiWrongTwoFactorCode, cancellationToken);
                 return TwoFactorProblem("Two-factor code not accepted", "The two-factor code is not correct or has expired.");
             }
             if (!viaApp)
             {
-                await log.RecordAsync(user, AccountEventKind.RecoveryCodeUsed, "API", cancellationToken);
+                await log.RecordAsync(user, AccountEventKind.RecoveryCodeUsed, AccountEventDetail.Api, cancellationToken);
             }
             await users.ResetAccessFailedCountAsync(user);
-            method = viaApp ? "API, password + authenticator" : "API, password + recovery code";
+            method = viaApp ? AccountEventDetail.ApiPasswordAndAuthenticator : AccountEventDetail.ApiPasswordAndRecoveryCode;
         }
         else if (TwoFactorRule.IsRequiredFor((await users.GetRolesAsync(user)).FirstOrDefault()))
         {
@@ -105,7 +105,7 @@ public static class AuthApi
         if (await users.GetUserAsync(context.User) is { } user)
         {
             await users.UpdateSecurityStampAsync(user);
-            await log.RecordAsync(user, AccountEventKind.SignedOut, "API");
+            await log.RecordAsync(user, AccountEventKind.SignedOut, AccountEventDetail.Api);
         }
         return TypedResults.NoContent();
     }

@@ -78,7 +78,7 @@ public sealed class UserAdministration(
         {
             return new(null, errors);
         }
-        var before = Describe((await users.GetRolesAsync(user)).FirstOrDefault(), user.CountryIso3, user.RegionCode);
+        var (roleBefore, scopeBefore) = ((await users.GetRolesAsync(user)).FirstOrDefault(), user.CountryIso3 ?? user.RegionCode);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await EnsureRoleAsync(role!);
         await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
@@ -88,7 +88,8 @@ public sealed class UserAdministration(
         await users.UpdateAsync(user);
         // Ends existing sessions (cookies and tokens) with the old role and scope at their next request.
         await users.UpdateSecurityStampAsync(user);
-        await log.RecordAsync(user, AccountEventKind.RoleChanged, $"{before} → {Describe(role, country, region)}{By}", cancellationToken);
+        await log.RecordAsync(user, AccountEventKind.RoleChanged,
+            AccountEventDetail.RoleChanged(roleBefore, scopeBefore, role, country ?? region, actor.Name), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new(user, errors);
     }
@@ -102,14 +103,8 @@ public sealed class UserAdministration(
             await users.ResetAccessFailedCountAsync(user);
         }
         await users.UpdateSecurityStampAsync(user);
-        await log.RecordAsync(user, locked ? AccountEventKind.AccountLocked : AccountEventKind.AccountUnlocked, By.TrimStart(',', ' '));
+        await log.RecordAsync(user, locked ? AccountEventKind.AccountLocked : AccountEventKind.AccountUnlocked, AccountEventDetail.ChangedBy(actor.Name));
     }
-
-    /// <summary>Who made an administrator's change, for the account events ("" for the command line).</summary>
-    private string By => actor.Name is { } name ? $", by {name}" : "";
-
-    private static string Describe(string? role, string? country, string? region) =>
-        $"{role ?? "-"} {country ?? region ?? "*"}";
 
     public Task<bool> AnyAdministratorAsync() =>
         db.UserRoles.AnyAsync(link => db.Roles.Any(role => role.Id == link.RoleId && role.Name == Roles.Administrator));

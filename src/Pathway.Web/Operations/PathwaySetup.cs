@@ -101,6 +101,7 @@ public static class PathwaySetup
         app.MapAssessmentsApi();
         app.MapPlanningApi();
         app.MapCountriesApi();
+        app.MapNoticesApi();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>();
         return app;

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -18,17 +16,6 @@ public sealed class NoticeTests(NoticesAppFactory factory) : IClassFixture<Notic
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task MoveAsync(TestRound round, TestUser actor, string to, string? comment = null)
-    {
-        using var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await factory.GetBearerTokenAsync(actor));
-        var publish = to == "Published" ? new { behaviourProfile = true, mechanismLevels = false, rationales = false, publicEvidence = false } : null;
-        // Nobody rates in these rounds: consensus opens on answers agreed in a meeting.
-        var agreedInMeeting = to == "Consensus" ? true : (bool?)null;
-        using var response = await client.PostAsJsonAsync($"/api/assessments/{round.Id}/transitions", new { to, comment, publish, agreedInMeeting }, Ct);
-        Assert.True(response.IsSuccessStatusCode, $"Moving to {to}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
-    }
-
     [Fact]
     public async Task Each_move_tells_the_people_it_concerns_and_not_the_one_who_made_it()
     {
@@ -36,25 +23,25 @@ public sealed class NoticeTests(NoticesAppFactory factory) : IClassFixture<Notic
         var regionReviewer = await factory.CreateUserAsync(Roles.Reviewer, region: "EMR");
         var otherRegionReviewer = await factory.CreateUserAsync(Roles.Reviewer, region: "AFR");
 
-        await MoveAsync(round, round.FocalPoint, "RatingOpen");
+        await factory.MoveAsync(round, round.FocalPoint, "RatingOpen");
         Assert.Equal([NoticeKind.RatingOpened], (await factory.NoticesOfAsync(round.PublicRespondent)).Select(n => n.Kind));
         Assert.Equal([NoticeKind.RatingOpened], (await factory.NoticesOfAsync(round.PrivateRespondent)).Select(n => n.Kind));
         Assert.Empty(await factory.NoticesOfAsync(round.Observer));
         Assert.Empty(await factory.NoticesOfAsync(round.FocalPoint));
 
-        await MoveAsync(round, round.FocalPoint, "Consensus");
+        await factory.MoveAsync(round, round.FocalPoint, "Consensus");
         Assert.Equal([NoticeKind.ConsensusOpened], (await factory.NoticesOfAsync(round.Facilitator)).Select(n => n.Kind));
         Assert.Empty(await factory.NoticesOfAsync(round.FocalPoint));
 
         await factory.SetAgreedAsync(round, round.MechanismCodes.ToDictionary(code => code, _ => MechanismAnswer.Rated(2)));
-        await MoveAsync(round, round.Facilitator, "Submitted");
+        await factory.MoveAsync(round, round.Facilitator, "Submitted");
         Assert.Single(await factory.NoticesOfAsync(regionReviewer), n => n.Kind == NoticeKind.Submitted && n.AssessmentId == round.Id);
         Assert.DoesNotContain(await factory.NoticesOfAsync(otherRegionReviewer), n => n.AssessmentId == round.Id);
 
-        await MoveAsync(round, regionReviewer, "Returned", "Please add evidence for the first mechanism.");
-        await MoveAsync(round, round.FocalPoint, "Submitted");
-        await MoveAsync(round, regionReviewer, "Validated");
-        await MoveAsync(round, round.FocalPoint, "Published");
+        await factory.MoveAsync(round, regionReviewer, "Returned", "Please add evidence for the first mechanism.");
+        await factory.MoveAsync(round, round.FocalPoint, "Submitted");
+        await factory.MoveAsync(round, regionReviewer, "Validated");
+        await factory.MoveAsync(round, round.FocalPoint, "Published");
 
         Assert.Equal([NoticeKind.Returned, NoticeKind.Validated], (await factory.NoticesOfAsync(round.FocalPoint)).Select(n => n.Kind));
         Assert.Equal(2, (await factory.NoticesOfAsync(regionReviewer)).Count(n => n.Kind == NoticeKind.Submitted && n.AssessmentId == round.Id));
@@ -66,9 +53,9 @@ public sealed class NoticeTests(NoticesAppFactory factory) : IClassFixture<Notic
     public async Task The_list_speaks_the_readers_language_and_marks_read_one_or_all()
     {
         var round = await factory.CreateRoundAsync("EGY");
-        await MoveAsync(round, round.FocalPoint, "RatingOpen");
-        await MoveAsync(round, round.FocalPoint, "Consensus");
-        await MoveAsync(round, round.FocalPoint, "RatingOpen");
+        await factory.MoveAsync(round, round.FocalPoint, "RatingOpen");
+        await factory.MoveAsync(round, round.FocalPoint, "Consensus");
+        await factory.MoveAsync(round, round.FocalPoint, "RatingOpen");
         using var client = await factory.CreateSignedInClientAsync(round.PublicRespondent);
 
         var french = WebUtility.HtmlDecode(await client.GetStringAsync("/notices?culture=fr", Ct));
@@ -99,7 +86,7 @@ public sealed class NoticeTests(NoticesAppFactory factory) : IClassFixture<Notic
     public async Task Opening_a_notice_marks_it_read_and_goes_where_the_work_is_but_never_anothers()
     {
         var round = await factory.CreateRoundAsync("EGY");
-        await MoveAsync(round, round.FocalPoint, "RatingOpen");
+        await factory.MoveAsync(round, round.FocalPoint, "RatingOpen");
         var mine = Assert.Single(await factory.NoticesOfAsync(round.PublicRespondent));
         var theirs = Assert.Single(await factory.NoticesOfAsync(round.PrivateRespondent));
         using var client = await factory.CreateSignedInClientAsync(round.PublicRespondent);
@@ -267,7 +254,7 @@ public sealed class NoticeTests(NoticesAppFactory factory) : IClassFixture<Notic
             var settings = HtmlForm.Find(await quiet.GetStringAsync("/notices/settings", Ct), "notice-settings").Without("Input.Email");
             await HttpAssert.RedirectAsync(await quiet.PostAsync("/notices/settings", settings.ToContent(), Ct));
         }
-        await MoveAsync(round, round.FocalPoint, "RatingOpen");
+        await factory.MoveAsync(round, round.FocalPoint, "RatingOpen");
         Assert.DoesNotContain(factory.Smtp.Messages, message => message.Contains(round.PublicRespondent.Email, StringComparison.OrdinalIgnoreCase));
 
         await factory.RunJobAsync(TimeProvider.System);
@@ -291,7 +278,7 @@ public sealed class NoticeTests(NoticesAppFactory factory) : IClassFixture<Notic
             probe.Start();
             closedPort = ((IPEndPoint)probe.LocalEndpoint).Port;
         }
-        await MoveAsync(round, round.FocalPoint, "RatingOpen");
+        await factory.MoveAsync(round, round.FocalPoint, "RatingOpen");
         await using var broken = factory.WithWebHostBuilder(builder => builder
             .UseSetting("Mail:Smtp:Port", closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var clock = new TestClock(TimeProvider.System.GetUtcNow());

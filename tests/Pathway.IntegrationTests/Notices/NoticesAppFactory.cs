@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -49,6 +51,18 @@ public sealed class TestClock(DateTimeOffset now) : TimeProvider
 public static class NoticeJobs
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Moves a round through the API as <paramref name="actor"/>; consensus opens on answers agreed in a meeting.</summary>
+    public static async Task MoveAsync(this PathwayAppFactory factory, TestRound round, TestUser actor, string to, string? comment = null)
+    {
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await factory.GetBearerTokenAsync(actor));
+        var publish = to == "Published" ? new { behaviourProfile = true, mechanismLevels = false, rationales = false, publicEvidence = false } : null;
+        // Nobody rates in these rounds: consensus opens on answers agreed in a meeting.
+        var agreedInMeeting = to == "Consensus" ? true : (bool?)null;
+        using var response = await client.PostAsJsonAsync($"/api/assessments/{round.Id}/transitions", new { to, comment, publish, agreedInMeeting }, Ct);
+        Assert.True(response.IsSuccessStatusCode, $"Moving to {to}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
+    }
 
     /// <summary>One run of the job, in a scope of its own, on <paramref name="clock"/>, under the lease name <paramref name="holder"/>.</summary>
     public static async Task<NoticeRun> RunJobAsync(this WebApplicationFactory<Program> factory, TimeProvider clock, string holder = "test-server")

@@ -21,15 +21,15 @@ public sealed class AccountLog(PathwayDb db, TimeProvider clock, IHttpContextAcc
     public static string? ClientOf(HttpContext? context) =>
         context is null ? null : context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    public Task RecordAsync(PathwayUser user, AccountEventKind kind, string? detail = null, CancellationToken cancellationToken = default)
+    public Task RecordAsync(PathwayUser user, AccountEventKind kind, AccountEventDetail? detail = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         return RecordAsync(user.Id, user.Email ?? user.UserName ?? "", kind, detail, cancellationToken);
     }
 
-    public async Task RecordAsync(string? userId, string email, AccountEventKind kind, string? detail = null, CancellationToken cancellationToken = default)
+    public async Task RecordAsync(string? userId, string email, AccountEventKind kind, AccountEventDetail? detail = null, CancellationToken cancellationToken = default)
     {
-        db.Add(AccountEvent.Create(clock.GetUtcNow(), userId, email, kind, detail, Client));
+        db.Add(AccountEvent.Create(clock.GetUtcNow(), userId, email, kind, detail?.Stored, Client));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -57,7 +57,7 @@ public sealed class AccountLog(PathwayDb db, TimeProvider clock, IHttpContextAcc
 /// <summary>Records the facts of an Identity change only when it succeeded.</summary>
 public static class AccountLogExtensions
 {
-    public static async Task<IdentityResult> RecordedAsync(this Task<IdentityResult> change, AccountLog log, PathwayUser user, AccountEventKind kind, string? detail = null)
+    public static async Task<IdentityResult> RecordedAsync(this Task<IdentityResult> change, AccountLog log, PathwayUser user, AccountEventKind kind, AccountEventDetail? detail = null)
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(log);

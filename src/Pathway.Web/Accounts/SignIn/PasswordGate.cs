@@ -29,23 +29,22 @@ public sealed class PasswordGate(UserManager<PathwayUser> users, AccountLog log)
         if (user is null)
         {
             users.PasswordHasher.VerifyHashedPassword(new PathwayUser(), DummyHash.Value, password);
-            await log.RecordAsync(null, email, AccountEventKind.SignInFailed, "unknown account", cancellationToken);
+            await log.RecordAsync(null, email, AccountEventKind.SignInFailed, AccountEventDetail.UnknownAccount, cancellationToken);
             return new(null);
         }
         if (await users.IsLockedOutAsync(user) || await log.ClientIsLockedOutAsync(user, cancellationToken))
         {
             // Hashed anyway: a refused client learns nothing from the time either.
             users.PasswordHasher.VerifyHashedPassword(user, DummyHash.Value, password);
-            await log.RecordAsync(user, AccountEventKind.SignInFailed, "locked out", cancellationToken);
+            await log.RecordAsync(user, AccountEventKind.SignInFailed, AccountEventDetail.WhileLockedOut, cancellationToken);
             return new(null);
         }
         if (!await users.CheckPasswordAsync(user, password))
         {
-            await log.RecordAsync(user, AccountEventKind.SignInFailed, "wrong password", cancellationToken);
+            await log.RecordAsync(user, AccountEventKind.SignInFailed, AccountEventDetail.WrongPassword, cancellationToken);
             if (await log.ClientIsLockedOutAsync(user, cancellationToken))
             {
-                await log.RecordAsync(user, AccountEventKind.LockedOut,
-                    $"this client for {AccountLog.LockoutWindow.TotalMinutes:0} min", cancellationToken);
+                await log.RecordAsync(user, AccountEventKind.LockedOut, AccountEventDetail.ClientLockedOut(AccountLog.LockoutWindow), cancellationToken);
             }
             return new(null);
         }
