@@ -68,6 +68,19 @@ public static class AccessGrids
         Validated: /*                                  */ "A  F  F  F  F  A  F  F  N  N  S",
         Published: /*                                  */ "A  F  F  F  F  A  F  F  N  N  S");
 
+    /// <summary>
+    /// Adding evidence (<c>CanAddEvidence</c>): facilitators and respondents while the round takes evidence
+    /// (rating open, consensus, returned); in the other states 409 to everyone who sees the round.
+    /// </summary>
+    public static readonly AccessGrid AddsEvidence = new(
+        Draft: /*      409 to all: not yet             */ "A  A  A  A  A  A  N  N  N  N  S",
+        Open: /*                                       */ "A  A  A  F  F  A  N  N  N  N  S",
+        Consensus: /*                                  */ "A  A  A  F  F  A  N  N  N  N  S",
+        Submitted: /*  409 to all: closed              */ "A  A  A  A  A  A  A  A  N  N  S",
+        Returned: /*                                   */ "A  A  A  F  F  A  F  F  N  N  S",
+        Validated: /*  409 to all: closed              */ "A  A  A  A  A  A  A  A  N  N  S",
+        Published: /*  409 to all: read-only           */ "A  A  A  A  A  A  A  A  N  N  S");
+
     /// <summary>Lists: people who do not see the round get a list without it.</summary>
     public static readonly AccessGrid ListsShowTheRound = new(
         Draft: /*                                      */ "A  A  A  A  A  A  H  H  H  H  S",

@@ -184,15 +184,7 @@ public static class AccessRules
 
         // Evidence
         Get("/api/assessments/{id:guid}/evidence", TeamReads),
-        // Facilitators and respondents while the round takes evidence; in other states 409 to all who see the round.
-        new AccessRule("POST", "/api/assessments/{id:guid}/evidence", new(
-            Draft: /*      409 to all: not yet         */ "A  A  A  A  A  A  N  N  N  N  S",
-            Open: /*                                   */ "A  A  A  F  F  A  N  N  N  N  S",
-            Consensus: /*                              */ "A  A  A  F  F  A  N  N  N  N  S",
-            Submitted: /*  409 to all: closed          */ "A  A  A  A  A  A  A  A  N  N  S",
-            Returned: /*                               */ "A  A  A  F  F  A  F  F  N  N  S",
-            Validated: /*  409 to all: closed          */ "A  A  A  A  A  A  A  A  N  N  S",
-            Published: /*  409 to all: read-only       */ "A  A  A  A  A  A  A  A  N  N  S"))
+        new AccessRule("POST", "/api/assessments/{id:guid}/evidence", AddsEvidence)
         {
             Body = (cell, _) => Task.FromResult<HttpContent?>(new MultipartFormDataContent
             {
