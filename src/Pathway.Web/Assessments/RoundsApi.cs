@@ -107,12 +107,12 @@ internal static class RoundsApi
             FrameworkVersion = body.FrameworkVersion,
         };
         var outcome = await rounds.CreateAsync(input, cancellationToken);
-        if (!outcome.Succeeded)
+        if (!outcome.TryGet(out var created, out var refused))
         {
-            return CamelCase(outcome.Failure!).ToProblem();
+            return CamelCase(refused).ToProblem();
         }
-        var round = (await rounds.OpenAsync(outcome.Value, cancellationToken)).Value
-            ?? throw new InvalidOperationException($"The round {outcome.Value} just opened is not visible to the one who opened it.");
+        var round = (await rounds.OpenAsync(created, cancellationToken)).Value
+            ?? throw new InvalidOperationException($"The round {created} just opened is not visible to the one who opened it.");
         return TypedResults.Created($"/api/assessments/{round.Id}", RoundDto.From(round));
     }
 

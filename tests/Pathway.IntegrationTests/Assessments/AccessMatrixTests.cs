@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Pathway.IntegrationTests.Infrastructure;
+using static Pathway.IntegrationTests.Assessments.AccessGrids;
 
 namespace Pathway.IntegrationTests.Assessments;
 
@@ -29,9 +30,10 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
 }
 
 /// <summary>
-/// Issue 3, access: every assessment endpoint and page, against every kind of caller, for a round
-/// reviewers may not see yet, a submitted one and a published one. The rules below are the whole
-/// matrix; an endpoint the app serves without a rule fails <see cref="Every_assessment_endpoint_and_page_has_a_rule"/>.
+/// Issue 3, access (widened in issue 9): every assessment endpoint and page, against every kind of caller,
+/// for a round in every state of the workflow. The rules in <see cref="AccessRules"/> are the whole matrix;
+/// an endpoint the app serves without a rule fails <see cref="Every_assessment_endpoint_and_page_has_a_rule"/>.
+/// The pages and decision support run in their own classes, each with its own world, so the three run side by side.
 /// </summary>
 public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<AccessMatrixFixture>
 {
@@ -58,35 +60,29 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
     }
 
     [Fact]
-    public async Task Api_answers_every_caller_as_the_matrix_says()
-    {
-        var results = await AccessMatrixRunner.RunAsync(fixture.World, AccessRules.All.Where(rule => rule.IsApi));
-        TestContext.Current.TestOutputHelper?.WriteLine(AccessMatrixRunner.Grid(results));
+    public Task Api_answers_every_caller_as_the_matrix_says() =>
+        AccessMatrixRunner.AssertAsync(fixture.World, AccessRules.Assessments.Where(rule => rule.IsApi));
+}
 
-        Assert.NotEmpty(results);
-        Assert.True(results.All(result => AccessMatrixRunner.Matches(result.Expected, result.Actual)), AccessMatrixRunner.Report(results));
-    }
-
+/// <summary>The assessment pages and their forms, as the matrix says.</summary>
+public class AccessMatrixPageTests(AccessMatrixFixture fixture) : IClassFixture<AccessMatrixFixture>
+{
     [Fact]
-    public async Task Pages_answer_every_caller_as_the_matrix_says()
-    {
-        var results = await AccessMatrixRunner.RunAsync(fixture.World, AccessRules.All.Where(rule => !rule.IsApi));
-        TestContext.Current.TestOutputHelper?.WriteLine(AccessMatrixRunner.Grid(results));
+    public Task Pages_answer_every_caller_as_the_matrix_says() =>
+        AccessMatrixRunner.AssertAsync(fixture.World, AccessRules.Assessments.Where(rule => !rule.IsApi));
+}
 
-        Assert.NotEmpty(results);
-        Assert.True(results.All(result => AccessMatrixRunner.Matches(result.Expected, result.Actual)), AccessMatrixRunner.Report(results));
-    }
+/// <summary>Decision support (issue 4), API and pages, as the matrix says.</summary>
+public class PlanningAccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<AccessMatrixFixture>
+{
+    [Fact]
+    public Task Planning_answers_every_caller_as_the_matrix_says() =>
+        AccessMatrixRunner.AssertAsync(fixture.World, PlanningAccessRules.All);
 }
 
 /// <summary>
-/// The access matrix. Each grid has a row per round kind (rating open, consensus, submitted, published)
-/// and a letter per caller, in this order:
-/// <code>
-///   FP  focal point of the round's country       OC  focal point of another country (other region)
-///   Re  respondent of the round                  Rv  reviewer of the round's region
-///   Co  contributor of the country, not in it    OR  reviewer of another region
-///                                                An  anonymous
-/// </code>
+/// The access matrix: a rule per endpoint, with a grid per rule (a row per round kind, a letter per caller;
+/// the callers and the shared grids are in <see cref="AccessGrids"/>).
 /// Letters: A allowed (2xx/3xx, or a 400/409 answer on the merits), H 2xx without the round in it,
 /// N not found, F forbidden (403; for a page with a <see cref="AccessRule.Shows"/> marker also a 2xx
 /// without it), S sign in (401, or a redirect to the login page), U the same answer as for a round that
@@ -98,103 +94,62 @@ public static class AccessRules
     /// <summary>Routes outside the assessment prefixes that the matrix also covers.</summary>
     public static readonly string[] ExtraPatterns = ["/account/invitation"];
 
-    // ---- Grids ------------------------------------------------------------------------------------------
-    //                                                   FP Re Co OC Rv OR An
+    //                                                   FP Fa Re Ob Co Ad RO Rv OR OC An
 
-    /// <summary>Everyone of the country reads; a reviewer of the region once the round was submitted.</summary>
-    private static readonly AccessGrid TeamReads = new(
-        Open: /*                                       */ "A  A  A  N  N  N  S",
-        Consensus: /*                                  */ "A  A  A  N  N  N  S",
-        Submitted: /*                                  */ "A  A  A  N  A  N  S",
-        Published: /*                                  */ "A  A  A  N  A  N  S");
-
-    /// <summary>The spread and the agreed answers: nobody while rating is open (facilitators see progress counts only); the round from the consensus step.</summary>
-    private static readonly AccessGrid SpreadReads = new(
-        Open: /*                                       */ "F  F  F  N  N  N  S",
-        Consensus: /*                                  */ "A  A  A  N  N  N  S",
-        Submitted: /*                                  */ "A  A  A  N  A  N  S",
-        Published: /*                                  */ "A  A  A  N  A  N  S");
-
-    /// <summary>The audit trail: the team running the round (focal point, facilitators) and reviewers.</summary>
-    private static readonly AccessGrid AuditReads = new(
-        Open: /*                                       */ "A  F  F  N  N  N  S",
-        Consensus: /*                                  */ "A  F  F  N  N  N  S",
-        Submitted: /*                                  */ "A  F  F  N  A  N  S",
-        Published: /*                                  */ "A  F  F  N  A  N  S");
-
-    /// <summary>Lists: people outside see a list without the round.</summary>
-    private static readonly AccessGrid ListsShowTheRound = new(
-        Open: /*                                       */ "A  A  A  H  H  H  S",
-        Consensus: /*                                  */ "A  A  A  H  H  H  S",
-        Submitted: /*                                  */ "A  A  A  H  A  H  S",
-        Published: /*                                  */ "A  A  A  H  A  H  S");
-
-    /// <summary>Published pages and open data: nothing until published, then everyone, signed in or not.</summary>
-    private static readonly AccessGrid PublicOnceReleased = new(
-        Open: /*                                       */ "N  N  N  N  N  N  N",
-        Consensus: /*                                  */ "N  N  N  N  N  N  N",
-        Submitted: /*                                  */ "N  N  N  N  N  N  N",
-        Published: /*                                  */ "A  A  A  A  A  A  A");
-
-    private static readonly AccessGrid PublicListOnceReleased = new(
-        Open: /*                                       */ "H  H  H  H  H  H  H",
-        Consensus: /*                                  */ "H  H  H  H  H  H  H",
-        Submitted: /*                                  */ "H  H  H  H  H  H  H",
-        Published: /*                                  */ "A  A  A  A  A  A  A");
-
-    /// <summary>
-    /// A page's form posted by people outside the round: the same answer as for a round that does not
-    /// exist, and nothing written. (People in the round post forms in each slice's own tests.)
-    /// </summary>
-    private static readonly AccessGrid OutsidersPostingAForm = new(
-        Open: /*                                       */ "-  -  -  U  U  U  S",
-        Consensus: /*                                  */ "-  -  -  U  U  U  S",
-        Submitted: /*                                  */ "-  -  -  U  -  U  S",
-        Published: /*                                  */ "-  -  -  U  -  U  S");
+    /// <summary>The agreed level (<c>CanRecordConsensus</c>): facilitators, at the consensus step and after a return; 403 in every other state.</summary>
+    private static readonly AccessGrid ConsensusWrites = new(
+        Draft: /*      403 for the step too            */ "F  F  F  F  F  F  N  N  N  N  S",
+        Open: /*                                       */ "F  F  F  F  F  F  N  N  N  N  S",
+        Consensus: /*                                  */ "A  A  F  F  F  A  N  N  N  N  S",
+        Submitted: /*                                  */ "F  F  F  F  F  F  F  F  N  N  S",
+        Returned: /*                                   */ "A  A  F  F  F  A  F  F  N  N  S",
+        Validated: /*                                  */ "F  F  F  F  F  F  F  F  N  N  S",
+        Published: /*                                  */ "F  F  F  F  F  F  F  F  N  N  S");
 
     // ---- Rules ------------------------------------------------------------------------------------------
 
-    public static IReadOnlyList<AccessRule> All { get; } =
+    /// <summary>Every rule: the assessments' and decision support's.</summary>
+    public static IReadOnlyList<AccessRule> All => [.. Assessments, .. PlanningAccessRules.All];
+
+    public static IReadOnlyList<AccessRule> Assessments { get; } =
     [
         // Rounds
         Get("/api/assessments", ListsShowTheRound, query: "country={country}"),
-        Json("POST", "/api/assessments", AccessGrid.All("A  F  F  F  F  F  S"), cell => new
+        // For the round's country: its focal point or an administrator.
+        Json("POST", "/api/assessments", AccessGrid.All("A  F  F  F  F  A  F  F  F  F  S"), cell => new
         {
             countryIso3 = cell.Round.Round.Country, title = $"New round {cell.Unique}", scope = "National", purpose = "TakeStock",
         }),
         Get("/api/assessments/{id:guid}", TeamReads),
+        // The focal point's and the administrator's deleting the draft is not run here: it would take the shared draft away.
         new AccessRule("DELETE", "/api/assessments/{id:guid}", new(
-            Open: /*       409 for FP: not a draft     */ "A  F  F  N  N  N  S",
-            Consensus: /*                              */ "A  F  F  N  N  N  S",
-            Submitted: /*                              */ "A  F  F  N  F  N  S",
-            Published: /*                              */ "A  F  F  N  F  N  S")),
-        // The focal point's archiving is not run here: it would take the shared rounds out of the lists.
+            Draft: /*                                  */ "-  F  F  F  F  -  N  N  N  N  S",
+            Open: /*       409 for FP, Ad: not a draft */ "A  F  F  F  F  A  N  N  N  N  S",
+            Consensus: /*                              */ "A  F  F  F  F  A  N  N  N  N  S",
+            Submitted: /*                              */ "A  F  F  F  F  A  F  F  N  N  S",
+            Returned: /*                               */ "A  F  F  F  F  A  F  F  N  N  S",
+            Validated: /*                              */ "A  F  F  F  F  A  F  F  N  N  S",
+            Published: /*                              */ "A  F  F  F  F  A  F  F  N  N  S")),
+        // Archiving by the focal point or an administrator is not run here: it would take the shared rounds out of the lists.
         new AccessRule("POST", "/api/assessments/{id:guid}/archive", new(
-            Open: /*                                   */ "-  F  F  N  N  N  S",
-            Consensus: /*                              */ "-  F  F  N  N  N  S",
-            Submitted: /*                              */ "-  F  F  N  F  N  S",
-            Published: /*                              */ "-  F  F  N  F  N  S")),
-        new AccessRule("DELETE", "/api/assessments/{id:guid}/archive", new(
-            Open: /*       not archived: nothing to do */ "A  F  F  N  N  N  S",
-            Consensus: /*                              */ "A  F  F  N  N  N  S",
-            Submitted: /*                              */ "A  F  F  N  F  N  S",
-            Published: /*                              */ "A  F  F  N  F  N  S")),
+            Draft: /*                                  */ "-  F  F  F  F  -  N  N  N  N  S",
+            Open: /*                                   */ "-  F  F  F  F  -  N  N  N  N  S",
+            Consensus: /*                              */ "-  F  F  F  F  -  N  N  N  N  S",
+            Submitted: /*                              */ "-  F  F  F  F  -  F  F  N  N  S",
+            Returned: /*                               */ "-  F  F  F  F  -  F  F  N  N  S",
+            Validated: /*                              */ "-  F  F  F  F  -  F  F  N  N  S",
+            Published: /*                              */ "-  F  F  F  F  -  F  F  N  N  S")),
+        // Not archived: nothing to do for the focal point or an administrator.
+        new AccessRule("DELETE", "/api/assessments/{id:guid}/archive", ManagerWrites),
 
         // Participants
         Get("/api/assessments/{id:guid}/participants", TeamReads),
-        Json("POST", "/api/assessments/{id:guid}/participants", new(
-            Open: /*                                   */ "A  F  F  N  N  N  S",
-            Consensus: /*                              */ "A  F  F  N  N  N  S",
-            Submitted: /*  409: closed to new people   */ "A  F  F  N  F  N  S",
-            Published: /*                              */ "A  F  F  N  F  N  S"), cell => new
+        // From submission on, 409 for the focal point and administrators: closed to new people.
+        Json("POST", "/api/assessments/{id:guid}/participants", ManagerWrites, cell => new
         {
             email = $"invitee-{cell.Unique}@example.org", displayName = "Invited person", group = "Academia", role = "Observer",
         }),
-        new AccessRule("DELETE", "/api/assessments/{id:guid}/participants/{participantId:guid}", new(
-            Open: /*                                   */ "A  F  F  N  N  N  S",
-            Consensus: /*                              */ "A  F  F  N  N  N  S",
-            Submitted: /*  409: closed                 */ "A  F  F  N  F  N  S",
-            Published: /*                              */ "A  F  F  N  F  N  S"))
+        new AccessRule("DELETE", "/api/assessments/{id:guid}/participants/{participantId:guid}", ManagerWrites)
         {
             Fresh = async cell => Values("participantId", await cell.World.AddSpareParticipantAsync(cell)),
         },
@@ -202,28 +157,23 @@ public static class AccessRules
         // Ratings
         Get("/api/assessments/{id:guid}/my-ratings", TeamReads),
         Json("PUT", "/api/assessments/{id:guid}/my-ratings/{mechanismCode}", new(
-            Open: /*                                   */ "F  A  F  N  N  N  S",
-            Consensus: /*  409: rating closed          */ "F  A  F  N  N  N  S",
-            Submitted: /*                              */ "F  A  F  N  F  N  S",
-            Published: /*                              */ "F  A  F  N  F  N  S"), _ => new { level = 3, comment = "Seen in the districts." }),
+            Draft: /*      409 for Re: rating closed   */ "F  F  A  F  F  F  N  N  N  N  S",
+            Open: /*                                   */ "F  F  A  F  F  F  N  N  N  N  S",
+            Consensus: /*                              */ "F  F  A  F  F  F  N  N  N  N  S",
+            Submitted: /*                              */ "F  F  A  F  F  F  F  F  N  N  S",
+            Returned: /*                               */ "F  F  A  F  F  F  F  F  N  N  S",
+            Validated: /*                              */ "F  F  A  F  F  F  F  F  N  N  S",
+            Published: /*                              */ "F  F  A  F  F  F  F  F  N  N  S"), _ => new { level = 3, comment = "Seen in the districts." }),
 
         // Consensus
         Get("/api/assessments/{id:guid}/spread", SpreadReads),
         Get("/api/assessments/{id:guid}/consensus", SpreadReads),
-        Json("PUT", "/api/assessments/{id:guid}/consensus/{mechanismCode}", new(
-            Open: /*   403 for the step too            */ "F  F  F  N  N  N  S",
-            Consensus: /*                              */ "A  F  F  N  N  N  S",
-            Submitted: /*                              */ "F  F  F  N  F  N  S",
-            Published: /*                              */ "F  F  F  N  F  N  S"), _ => new
+        Json("PUT", "/api/assessments/{id:guid}/consensus/{mechanismCode}", ConsensusWrites, _ => new
         {
             state = "Rated", level = 3, rationale = "Agreed at the workshop.", confidence = "Medium", method = "Consensus", version = 0,
         }),
 
-        Json("PUT", "/api/assessments/{id:guid}/consensus", new(
-            Open: /*   403 for the step too            */ "F  F  F  N  N  N  S",
-            Consensus: /*                              */ "A  F  F  N  N  N  S",
-            Submitted: /*                              */ "F  F  F  N  F  N  S",
-            Published: /*                              */ "F  F  F  N  F  N  S"), cell => new[]
+        Json("PUT", "/api/assessments/{id:guid}/consensus", ConsensusWrites, cell => new[]
         {
             new
             {
@@ -234,11 +184,7 @@ public static class AccessRules
 
         // Evidence
         Get("/api/assessments/{id:guid}/evidence", TeamReads),
-        new AccessRule("POST", "/api/assessments/{id:guid}/evidence", new(
-            Open: /*                                   */ "A  A  F  N  N  N  S",
-            Consensus: /*                              */ "A  A  F  N  N  N  S",
-            Submitted: /*  409 to all: closed          */ "A  A  A  N  A  N  S",
-            Published: /*  409 to all: read-only       */ "A  A  A  N  A  N  S"))
+        new AccessRule("POST", "/api/assessments/{id:guid}/evidence", AddsEvidence)
         {
             Body = (cell, _) => Task.FromResult<HttpContent?>(new MultipartFormDataContent
             {
@@ -249,37 +195,54 @@ public static class AccessRules
             }),
         },
         Get("/api/assessments/{id:guid}/evidence/{evidenceId:guid}/file", TeamReads),
+        // The item was added by the focal point: removed by a facilitator while the round takes evidence; in other states 409 to all who see it.
         new AccessRule("DELETE", "/api/assessments/{id:guid}/evidence/{evidenceId:guid}", new(
-            Open: /*                                   */ "A  F  F  N  N  N  S",
-            Consensus: /*                              */ "A  F  F  N  N  N  S",
-            Submitted: /*  409 to all: closed          */ "A  A  A  N  A  N  S",
-            Published: /*  409 to all: read-only       */ "A  A  A  N  A  N  S"))
+            Draft: /*      409 to all: not yet         */ "A  A  A  A  A  A  N  N  N  N  S",
+            Open: /*                                   */ "A  A  F  F  F  A  N  N  N  N  S",
+            Consensus: /*                              */ "A  A  F  F  F  A  N  N  N  N  S",
+            Submitted: /*  409 to all: closed          */ "A  A  A  A  A  A  A  A  N  N  S",
+            Returned: /*                               */ "A  A  F  F  F  A  F  F  N  N  S",
+            Validated: /*  409 to all: closed          */ "A  A  A  A  A  A  A  A  N  N  S",
+            Published: /*  409 to all: read-only       */ "A  A  A  A  A  A  A  A  N  N  S"))
         {
             Fresh = async cell => Values("evidenceId", await cell.World.AddLinkEvidenceAsync(cell)),
         },
 
         // Workflow and review
         Get("/api/assessments/{id:guid}/transitions", TeamReads),
+        // Each round's move is made by whom RoundWorkflow gives it to: the team (the focal point, the round's
+        // facilitators, administrators), the reviewer, or the focal point alone.
         new AccessRule("POST", "/api/assessments/{id:guid}/transitions", new(
-            Open: /*       → Consensus (team)          */ "A  F  F  N  N  N  S",
-            Consensus: /*  → RatingOpen (team)         */ "A  F  F  N  N  N  S",
-            Submitted: /*  → Validated (reviewer)      */ "F  F  F  N  A  N  S",
-            Published: /*  → Consensus (correction)    */ "A  F  F  N  F  N  S"))
+            Draft: /*      → RatingOpen (team)         */ "A  A  F  F  F  A  N  N  N  N  S",
+            Open: /*       → Consensus (team)          */ "A  A  F  F  F  A  N  N  N  N  S",
+            Consensus: /*  → RatingOpen (team)         */ "A  A  F  F  F  A  N  N  N  N  S",
+            Submitted: /*  → Validated (reviewer)      */ "F  F  F  F  F  F  F  A  N  N  S",
+            Returned: /*   → Submitted (team)          */ "A  A  F  F  F  A  F  F  N  N  S",
+            Validated: /*  → Published (FP; 400: no choices) */ "A  F  F  F  F  F  F  F  N  N  S",
+            Published: /*  → Consensus (correction, FP) */ "A  F  F  F  F  F  F  F  N  N  S"))
         {
+            // The publication is sent without its choices, so the focal point's answer is a 400 and nothing is published.
             Body = (cell, _) => Task.FromResult<HttpContent?>(JsonContent.Create(cell.Kind switch
             {
+                RoundKind.Draft => new { to = "RatingOpen", comment = (string?)null },
                 RoundKind.Open => new { to = "Consensus", comment = (string?)null },
                 RoundKind.Consensus => new { to = "RatingOpen", comment = (string?)null },
                 RoundKind.Submitted => new { to = "Validated", comment = (string?)null },
+                RoundKind.Returned => new { to = "Submitted", comment = (string?)null },
+                RoundKind.Validated => new { to = "Published", comment = (string?)null },
                 _ => new { to = "Consensus", comment = (string?)"A typo in a rationale." },
             })),
         },
         Get("/api/assessments/{id:guid}/review-comments", TeamReads),
+        // Reviewers only, while the round is submitted (CanReview).
         Json("POST", "/api/assessments/{id:guid}/review-comments", new(
-            Open: /*                                   */ "F  F  F  N  N  N  S",
-            Consensus: /*                              */ "F  F  F  N  N  N  S",
-            Submitted: /*                              */ "F  F  F  N  A  N  S",
-            Published: /*                              */ "F  F  F  N  F  N  S"), cell => new
+            Draft: /*                                  */ "F  F  F  F  F  F  N  N  N  N  S",
+            Open: /*                                   */ "F  F  F  F  F  F  N  N  N  N  S",
+            Consensus: /*                              */ "F  F  F  F  F  F  N  N  N  N  S",
+            Submitted: /*                              */ "F  F  F  F  F  F  F  A  N  N  S",
+            Returned: /*                               */ "F  F  F  F  F  F  F  F  N  N  S",
+            Validated: /*                              */ "F  F  F  F  F  F  F  F  N  N  S",
+            Published: /*                              */ "F  F  F  F  F  F  F  F  N  N  S"), cell => new
         {
             mechanismCode = cell.Round.MechanismCode, text = "Please cite the law's article.",
         }),
@@ -296,10 +259,10 @@ public static class AccessRules
         // ---- Pages (signed in with the cookie) ----
         Get("/assessments", ListsShowTheRound),
         // No form on the list: a post is answered 400 whoever sends it.
-        Form("/assessments", "none", Caller.FocalPoint, AccessGrid.All("A  A  A  A  A  A  S")),
-        // Focal points get the form (for their own country only); others a page saying they cannot open rounds.
-        Get("/assessments/new", AccessGrid.All("A  H  H  A  H  H  S")),
-        Form("/assessments/new", "new-round", Caller.FocalPoint, AccessGrid.All("A  A  A  A  A  A  S")),
+        Form("/assessments", "none", Caller.FocalPoint, AccessGrid.All("A  A  A  A  A  A  A  A  A  A  S")),
+        // Focal points (for their own country only) and administrators get the form; others a page saying they cannot open rounds.
+        Get("/assessments/new", AccessGrid.All("A  H  H  H  H  A  H  H  H  A  S")),
+        Form("/assessments/new", "new-round", Caller.FocalPoint, AccessGrid.All("A  A  A  A  A  A  A  A  A  A  S")),
         Get("/assessments/{Id:guid}", TeamReads),
         Form("/assessments/{Id:guid}", "none", Caller.FocalPoint, OutsidersPostingAForm),
         Get("/assessments/{Id:guid}/participants", TeamReads),
@@ -331,28 +294,13 @@ public static class AccessRules
 
         // Public pages (no sign-in)
         Get("/published", PublicListOnceReleased),
-        Form("/published", "none", Caller.Anonymous, AccessGrid.All("-  -  -  A  -  -  A")),
+        Form("/published", "none", Caller.Anonymous, AccessGrid.All("-  -  -  -  -  -  -  -  -  A  A")),
         Get("/published/{Id:guid}", PublicOnceReleased),
-        Form("/published/{Id:guid}", "none", Caller.Anonymous, AccessGrid.All("-  -  -  A  -  -  A")),
+        Form("/published/{Id:guid}", "none", Caller.Anonymous, AccessGrid.All("-  -  -  -  -  -  -  -  -  A  A")),
         Get("/published/{Id:guid}/revisions/{Revision:int}", PublicOnceReleased),
-        Form("/published/{Id:guid}/revisions/{Revision:int}", "none", Caller.Anonymous, AccessGrid.All("-  -  -  A  -  -  A")),
+        Form("/published/{Id:guid}/revisions/{Revision:int}", "none", Caller.Anonymous, AccessGrid.All("-  -  -  -  -  -  -  -  -  A  A")),
         Get("/published/{id:guid}/evidence/{evidenceId:guid}/file", PublicOnceReleased),
-        Get("/account/invitation", AccessGrid.All("A  A  A  A  A  A  A"), query: "token=not-a-real-token"),
-        Form("/account/invitation", "invitation", Caller.Anonymous, AccessGrid.All("-  -  -  -  -  -  A")),
-
-        // Decision support (issue 4)
-        .. PlanningAccessRules.All,
+        Get("/account/invitation", AccessGrid.All("A  A  A  A  A  A  A  A  A  A  A"), query: "token=not-a-real-token"),
+        Form("/account/invitation", "invitation", Caller.Anonymous, AccessGrid.All("-  -  -  -  -  -  -  -  -  -  A")),
     ];
-
-    private static AccessRule Get(string pattern, AccessGrid grid, string? query = null) => new("GET", pattern, grid) { Query = query };
-
-    private static AccessRule Json(string method, string pattern, AccessGrid grid, Func<Cell, object> body) =>
-        new(method, pattern, grid) { Body = (cell, _) => Task.FromResult<HttpContent?>(JsonContent.Create(body(cell))) };
-
-    /// <summary>A page's form, as <paramref name="insider"/> is shown it, posted by the cell's caller with their own antiforgery token.</summary>
-    private static AccessRule Form(string pattern, string formName, Caller insider, AccessGrid grid) =>
-        new("POST", pattern, grid) { Body = async (cell, url) => await cell.World.FormAsync(cell, url, formName, insider) };
-
-    private static Dictionary<string, string> Values(string name, Guid value) =>
-        new(StringComparer.OrdinalIgnoreCase) { [name] = value.ToString() };
 }

@@ -62,11 +62,10 @@ internal static class AuditApi
             return closed.ToProblem();
         }
         var outcome = await trail.ReadAsync(round, new AuditQuery(page ?? 1, pageSize ?? AuditTrail.DefaultPageSize, entity, action, actor, from, to), cancellationToken);
-        if (outcome.Failure is { } failure)
+        if (!outcome.TryGet(out var result, out var refused))
         {
-            return failure.ToProblem();
+            return refused.ToProblem();
         }
-        var result = outcome.Value!;
         var lines = await describer.DescribeAsync(round, result.Entries, cancellationToken);
         return TypedResults.Ok(new AuditPageDto(result.Page, result.PageSize, result.Total, result.PageCount,
             result.Query.Entity, result.Query.Action, result.Query.Actor, result.Query.From, result.Query.To,
@@ -85,11 +84,11 @@ internal static class AuditApi
             return closed.ToProblem();
         }
         var outcome = await trail.ReadAllAsync(round, new AuditQuery(1, 1, entity, action, actor, from, to), cancellationToken);
-        if (outcome.Failure is { } failure)
+        if (!outcome.TryGet(out var entries, out var refused))
         {
-            return failure.ToProblem();
+            return refused.ToProblem();
         }
-        var lines = await describer.DescribeAsync(round, outcome.Value!, cancellationToken);
+        var lines = await describer.DescribeAsync(round, entries, cancellationToken);
         return TypedResults.File(AuditCsv.Write(lines, l), AuditCsv.ContentType, $"audit-{round.Id:N}.csv");
     }
 }

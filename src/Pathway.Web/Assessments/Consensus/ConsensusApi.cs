@@ -83,12 +83,8 @@ internal static class ConsensusApi
         {
             return closed.ToProblem();
         }
-        var spread = await book.SpreadAsync(round, cancellationToken: cancellationToken);
-        if (!spread.Succeeded)
-        {
-            return spread.Failure!.ToProblem();
-        }
-        return TypedResults.Ok(spread.Value!.Select(ToDto).ToList());
+        return (await book.SpreadAsync(round, cancellationToken: cancellationToken))
+            .ToResult(spread => TypedResults.Ok(spread.Select(ToDto).ToList()));
     }
 
     public static async Task<Results<Ok<List<AgreedRating>>, ProblemHttpResult>> GetConsensus(
@@ -98,12 +94,8 @@ internal static class ConsensusApi
         {
             return closed.ToProblem();
         }
-        var agreed = await book.ConsensusAsync(round, cancellationToken);
-        if (!agreed.Succeeded)
-        {
-            return agreed.Failure!.ToProblem();
-        }
-        return TypedResults.Ok(agreed.Value!.Values.OrderBy(rating => rating.MechanismCode, StringComparer.Ordinal).ToList());
+        return (await book.ConsensusAsync(round, cancellationToken))
+            .ToResult(agreed => TypedResults.Ok(agreed.Values.OrderBy(rating => rating.MechanismCode, StringComparer.Ordinal).ToList()));
     }
 
     public static async Task<Results<Ok<AgreedRating>, ProblemHttpResult>> PutConsensus(
@@ -115,7 +107,7 @@ internal static class ConsensusApi
             return closed.ToProblem();
         }
         var saved = await book.SaveAsync(round, mechanismCode, body, cancellationToken);
-        return saved.Succeeded ? TypedResults.Ok(saved.Value!) : saved.Failure!.ToProblem();
+        return saved.ToResult(rating => TypedResults.Ok(rating));
     }
 
     private static MechanismSpreadDto ToDto(MechanismSpread mechanism)

@@ -82,11 +82,10 @@ internal static class ParticipantsApi
             ConflictOfInterest = body.ConflictOfInterest,
         };
         var outcome = await roster.AddAsync(round, input, cancellationToken);
-        if (!outcome.Succeeded)
+        if (!outcome.TryGet(out var added, out var refused))
         {
-            return RoundsApi.CamelCase(outcome.Failure!).ToProblem();
+            return RoundsApi.CamelCase(refused).ToProblem();
         }
-        var added = outcome.Value!;
         return TypedResults.Created($"/api/assessments/{round.Id}/participants",
             new AddedParticipantDto(ParticipantDto.From(added.Participant), added.InvitationLink, added.ExpiresAt, added.Sent));
     }

@@ -62,6 +62,6 @@ internal static class RatingsApi
             return Failure.Invalid(l["Rating.Error.Title"], read.Errors.Values.First()[0], read.Errors).ToProblem();
         }
         var outcome = await book.SaveAsync(round, mechanismCode, read.Answer!, body?.Comment, cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(MyRatingDto.From(outcome.Value!)) : outcome.Failure!.ToProblem();
+        return outcome.ToResult(rating => TypedResults.Ok(MyRatingDto.From(rating)));
     }
 }

@@ -65,9 +65,9 @@ internal static class TransitionsApi
         }
         var confirmations = new MoveConfirmations(body.ConfirmIncomplete == true, body.AgreedInMeeting == true);
         var moved = await transitions.MoveAsync(round, to, body.Comment, confirmations, body.Publish?.ToChoices(), body.Note, cancellationToken);
-        if (!moved.Succeeded)
+        if (moved.Failure is { } refused)
         {
-            return moved.Failure!.ToProblem();
+            return refused.ToProblem();
         }
         return (await rounds.OpenAsync(id, cancellationToken)).ToResult(now => TypedResults.Ok(RoundDto.From(now)));
     }
@@ -101,9 +101,7 @@ internal static class TransitionsApi
             return closed.ToProblem();
         }
         var added = await transitions.CommentAsync(round, body.MechanismCode, body.Text, cancellationToken);
-        return added.Succeeded
-            ? TypedResults.Created($"/api/assessments/{id}/review-comments", added.Value!)
-            : added.Failure!.ToProblem();
+        return added.ToResult(comment => TypedResults.Created($"/api/assessments/{id}/review-comments", comment));
     }
 
     /// <summary>A status by its name (any case); numbers are not names.</summary>

@@ -103,10 +103,9 @@ internal static class CatalogueApi
         {
             return problem!;
         }
-        var opened = await rounds.OpenAsync(id, cancellationToken);
-        if (opened.Value is not { } round)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return opened.Failure!.ToProblem();
+            return closed.ToProblem();
         }
         if (round.Find(mechanismCode) is not { } mechanism)
         {

@@ -81,10 +81,9 @@ internal static class CompareApi
     public static async Task<Results<Ok<List<ComparableRoundDto>>, ProblemHttpResult>> GetComparableRounds(
         Guid id, RoundComparison comparison, CancellationToken cancellationToken)
     {
-        var found = await comparison.ComparableRoundsAsync(id, cancellationToken);
-        if (found.Value is not { } rounds)
+        if (!(await comparison.ComparableRoundsAsync(id, cancellationToken)).TryGet(out var rounds, out var closed))
         {
-            return found.Failure!.ToProblem();
+            return closed.ToProblem();
         }
         return TypedResults.Ok(rounds.Select(round => new ComparableRoundDto(
             round.Id, round.Title, round.Status.ToString(), round.FrameworkVersion, round.CreatedAt, round.PlannedStart, round.PlannedEnd)).ToList());
@@ -97,10 +96,9 @@ internal static class CompareApi
         {
             return problem!;
         }
-        var compared = await comparison.CompareAsync(id, otherId, cancellationToken);
-        if (compared.Value is not { } view)
+        if (!(await comparison.CompareAsync(id, otherId, cancellationToken)).TryGet(out var view, out var refused))
         {
-            return compared.Failure!.ToProblem();
+            return refused.ToProblem();
         }
         return TypedResults.Ok(new ComparisonDto(
             ToDto(view.Older),

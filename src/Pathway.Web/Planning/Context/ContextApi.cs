@@ -59,10 +59,9 @@ internal static class ContextApi
     public static async Task<Results<Ok<ContextDto>, ProblemHttpResult>> GetContext(
         Guid id, PlanningRounds rounds, ContextBook book, CancellationToken cancellationToken)
     {
-        var opened = await rounds.OpenAsync(id, cancellationToken);
-        if (opened.Value is not { } round)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return opened.Failure!.ToProblem();
+            return closed.ToProblem();
         }
         return TypedResults.Ok(ContextDto.From(await book.GetAsync(round, cancellationToken)));
     }
@@ -70,12 +69,11 @@ internal static class ContextApi
     public static async Task<Results<Ok<ContextDto>, ProblemHttpResult>> PutContext(
         Guid id, ContextInput body, PlanningRounds rounds, ContextBook book, CancellationToken cancellationToken)
     {
-        var opened = await rounds.OpenForEditAsync(id, cancellationToken);
-        if (opened.Value is not { } round)
+        if (!(await rounds.OpenForEditAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return opened.Failure!.ToProblem();
+            return closed.ToProblem();
         }
         var saved = await book.SaveAsync(round, body, cancellationToken);
-        return saved.Succeeded ? TypedResults.Ok(ContextDto.From(saved.Value!)) : saved.Failure!.ToProblem();
+        return saved.ToResult(context => TypedResults.Ok(ContextDto.From(context)));
     }
 }

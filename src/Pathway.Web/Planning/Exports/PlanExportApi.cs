@@ -72,13 +72,12 @@ public static class PlanExportApi
         {
             return problem!;
         }
-        var opened = await rounds.OpenAsync(id, cancellationToken);
-        if (opened.Failure is { } failure)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return failure.ToProblem();
+            return closed.ToProblem();
         }
         var culture = string.IsNullOrEmpty(lang) ? CultureInfo.CurrentUICulture : Cultures.Create(language);
-        var export = await exports.ReadAsync(opened.Value!, culture, cancellationToken);
+        var export = await exports.ReadAsync(round, culture, cancellationToken);
         return Serve(response, exports.Write(export, parsed));
     }
 

@@ -66,10 +66,9 @@ internal static class PlanApi
         {
             return problem!;
         }
-        var opened = await rounds.OpenAsync(id, cancellationToken);
-        if (opened.Value is not { } round)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return opened.Failure!.ToProblem();
+            return closed.ToProblem();
         }
         return TypedResults.Ok(await book.ReadAsync(round, language, cancellationToken));
     }
@@ -77,10 +76,9 @@ internal static class PlanApi
     public static async Task<Results<Ok<PlanView>, ProblemHttpResult>> StartPlan(
         Guid id, PlanningRounds rounds, ActionPlanBook book, CancellationToken cancellationToken)
     {
-        var opened = await rounds.OpenAsync(id, cancellationToken);
-        if (opened.Value is not { } round)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return opened.Failure!.ToProblem();
+            return closed.ToProblem();
         }
         return Answer(await book.StartAsync(round, cancellationToken));
     }
@@ -88,28 +86,22 @@ internal static class PlanApi
     public static async Task<Results<Created<ActionItemView>, ProblemHttpResult>> AddItem(
         Guid id, ActionItemInput body, PlanningRounds rounds, ActionPlanBook book, CancellationToken cancellationToken)
     {
-        var opened = await rounds.OpenAsync(id, cancellationToken);
-        if (opened.Value is not { } round)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return opened.Failure!.ToProblem();
+            return closed.ToProblem();
         }
         var added = string.IsNullOrWhiteSpace(body.RecommendationCode)
             ? await book.AddItemAsync(round, body, cancellationToken)
             : await book.AddFromRecommendationAsync(round, body, cancellationToken);
-        if (added.Value is not { } item)
-        {
-            return added.Failure!.ToProblem();
-        }
-        return TypedResults.Created($"/api/assessments/{id}/plan/items/{item.Id}", item);
+        return added.ToResult(item => TypedResults.Created($"/api/assessments/{id}/plan/items/{item.Id}", item));
     }
 
     public static async Task<Results<Ok<PlanItemsSaved>, ProblemHttpResult>> PatchItems(
         Guid id, PlanItemsInput body, PlanningRounds rounds, PlanBulkEdit bulk, CancellationToken cancellationToken)
     {
-        var opened = await rounds.OpenAsync(id, cancellationToken);
-        if (opened.Value is not { } round)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return opened.Failure!.ToProblem();
+            return closed.ToProblem();
         }
         return Answer(await bulk.SaveAsync(round, body, cancellationToken));
     }
@@ -121,22 +113,20 @@ internal static class PlanApi
         {
             return problem!;
         }
-        var opened = await rounds.OpenAsync(id, cancellationToken);
-        if (opened.Value is not { } round)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return opened.Failure!.ToProblem();
+            return closed.ToProblem();
         }
         var read = await book.ReadItemAsync(round, itemId, language, cancellationToken);
-        return read.Value is { } item ? TypedResults.Ok(item) : read.Failure!.ToProblem();
+        return read.TryGet(out var item, out var missing) ? TypedResults.Ok(item) : missing.ToProblem();
     }
 
     public static async Task<Results<Ok<ActionItemView>, ProblemHttpResult>> PutItem(
         Guid id, Guid itemId, ActionItemInput body, PlanningRounds rounds, ActionPlanBook book, CancellationToken cancellationToken)
     {
-        var opened = await rounds.OpenAsync(id, cancellationToken);
-        if (opened.Value is not { } round)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return opened.Failure!.ToProblem();
+            return closed.ToProblem();
         }
         return Answer(await book.UpdateItemAsync(round, itemId, body, cancellationToken));
     }
@@ -144,22 +134,20 @@ internal static class PlanApi
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteItem(
         Guid id, Guid itemId, PlanningRounds rounds, ActionPlanBook book, CancellationToken cancellationToken)
     {
-        var opened = await rounds.OpenAsync(id, cancellationToken);
-        if (opened.Value is not { } round)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return opened.Failure!.ToProblem();
+            return closed.ToProblem();
         }
         var removed = await book.RemoveItemAsync(round, itemId, cancellationToken);
-        return removed.Succeeded ? TypedResults.NoContent() : removed.Failure!.ToProblem();
+        return removed.ToResult(_ => TypedResults.NoContent());
     }
 
     public static async Task<Results<Ok<ActionItemView>, ProblemHttpResult>> AddNote(
         Guid id, Guid itemId, ProgressNoteInput body, PlanningRounds rounds, ActionPlanBook book, CancellationToken cancellationToken)
     {
-        var opened = await rounds.OpenAsync(id, cancellationToken);
-        if (opened.Value is not { } round)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return opened.Failure!.ToProblem();
+            return closed.ToProblem();
         }
         return Answer(await book.AddNoteAsync(round, itemId, body, cancellationToken));
     }
@@ -167,10 +155,9 @@ internal static class PlanApi
     public static async Task<Results<Ok<PlanView>, ProblemHttpResult>> Endorse(
         Guid id, EndorsementInput body, PlanningRounds rounds, PlanEndorsement endorsement, CancellationToken cancellationToken)
     {
-        var opened = await rounds.OpenAsync(id, cancellationToken);
-        if (opened.Value is not { } round)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return opened.Failure!.ToProblem();
+            return closed.ToProblem();
         }
         return Answer(await endorsement.EndorseAsync(round, body.Note, cancellationToken));
     }
@@ -186,5 +173,5 @@ internal static class PlanApi
     }
 
     private static Results<Ok<T>, ProblemHttpResult> Answer<T>(Outcome<T> outcome) =>
-        outcome.Value is { } value ? TypedResults.Ok(value) : outcome.Failure!.ToProblem();
+        outcome.ToResult(value => TypedResults.Ok(value));
 }

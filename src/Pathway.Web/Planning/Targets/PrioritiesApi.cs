@@ -62,10 +62,9 @@ internal static class PrioritiesApi
     public static async Task<Results<Ok<PrioritiesDto>, ProblemHttpResult>> GetPriorities(
         Guid id, PlanningRounds rounds, PriorityBoard board, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
     {
-        var opened = await rounds.OpenAsync(id, cancellationToken);
-        if (opened.Value is not { } round)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return opened.Failure!.ToProblem();
+            return closed.ToProblem();
         }
         if (!round.Can.IsOpen)
         {
@@ -77,12 +76,11 @@ internal static class PrioritiesApi
     public static async Task<Results<Ok<PrioritiesDto>, ProblemHttpResult>> PutPriorities(
         Guid id, PriorityInput body, PlanningRounds rounds, PriorityBoard board, CancellationToken cancellationToken)
     {
-        var opened = await rounds.OpenForEditAsync(id, cancellationToken);
-        if (opened.Value is not { } round)
+        if (!(await rounds.OpenForEditAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return opened.Failure!.ToProblem();
+            return closed.ToProblem();
         }
         var saved = await board.SaveAsync(round, body, cancellationToken);
-        return saved.Succeeded ? TypedResults.Ok(PrioritiesDto.From(saved.Value!)) : saved.Failure!.ToProblem();
+        return saved.ToResult(priorities => TypedResults.Ok(PrioritiesDto.From(priorities)));
     }
 }

@@ -80,10 +80,9 @@ internal static class TargetsApi
     public static async Task<Results<Ok<TargetsDto>, ProblemHttpResult>> GetTargets(
         Guid id, PlanningRounds rounds, TargetBook book, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
     {
-        var opened = await rounds.OpenAsync(id, cancellationToken);
-        if (opened.Value is not { } round)
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return opened.Failure!.ToProblem();
+            return closed.ToProblem();
         }
         if (!round.Can.IsOpen)
         {
@@ -95,23 +94,21 @@ internal static class TargetsApi
     public static async Task<Results<Ok<TargetsDto>, ProblemHttpResult>> PutTargets(
         Guid id, List<TargetInput> body, PlanningRounds rounds, TargetBook book, CancellationToken cancellationToken)
     {
-        var opened = await rounds.OpenForEditAsync(id, cancellationToken);
-        if (opened.Value is not { } round)
+        if (!(await rounds.OpenForEditAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return opened.Failure!.ToProblem();
+            return closed.ToProblem();
         }
         var saved = await book.SaveAsync(round, body, cancellationToken);
-        return saved.Succeeded ? TypedResults.Ok(TargetsDto.From(saved.Value!)) : saved.Failure!.ToProblem();
+        return saved.ToResult(sheet => TypedResults.Ok(TargetsDto.From(sheet)));
     }
 
     public static async Task<Results<Ok<TargetsDto>, ProblemHttpResult>> PostDefaults(
         Guid id, TargetDefaultsInput body, PlanningRounds rounds, TargetDefaults defaults, IStringLocalizer<SharedResource> l,
         CancellationToken cancellationToken)
     {
-        var opened = await rounds.OpenForEditAsync(id, cancellationToken);
-        if (opened.Value is not { } round)
+        if (!(await rounds.OpenForEditAsync(id, cancellationToken)).TryGet(out var round, out var closed))
         {
-            return opened.Failure!.ToProblem();
+            return closed.ToProblem();
         }
         if (ConsensusInput.ParseName<PlanHorizon>(body.Horizon) is not { } horizon)
         {
@@ -119,7 +116,7 @@ internal static class TargetsApi
                 l["Targets.Error.Horizon", string.Join(", ", Enum.GetNames<PlanHorizon>())]).ToProblem();
         }
         var saved = await defaults.AcceptAsync(round, horizon, cancellationToken);
-        return saved.Succeeded ? TypedResults.Ok(TargetsDto.From(saved.Value!)) : saved.Failure!.ToProblem();
+        return saved.ToResult(sheet => TypedResults.Ok(TargetsDto.From(sheet)));
     }
 
     internal static ProblemHttpResult NotOpen(IStringLocalizer<SharedResource> l) =>
