@@ -340,6 +340,19 @@ public static class AccessRules
         Get("/account/invitation", AccessGrid.All("A  A  A  A  A  A  A"), query: "token=not-a-real-token"),
         Form("/account/invitation", "invitation", Caller.Anonymous, AccessGrid.All("-  -  -  -  -  -  A")),
 
+        // One evidence item, several mechanisms (issue 9 §1.6): the same rule as adding evidence.
+        new AccessRule("PUT", "/api/assessments/{id:guid}/evidence/{evidenceId:guid}/mechanisms", new(
+            Open: /*                                   */ "A  A  F  N  N  N  S",
+            Consensus: /*                              */ "A  A  F  N  N  N  S",
+            Submitted: /*  409 to all: closed          */ "A  A  A  N  A  N  S",
+            Published: /*  409 to all: read-only       */ "A  A  A  N  A  N  S"))
+        {
+            Fresh = async cell => Values("evidenceId", await cell.World.AddLinkEvidenceAsync(cell)),
+            Body = (cell, _) => Task.FromResult<HttpContent?>(JsonContent.Create(new { mechanismCodes = new[] { cell.Round.MechanismCode } })),
+        },
+        Get("/assessments/{Id:guid}/evidence/{EvidenceId:guid}/mechanisms", TeamReads),
+        Form("/assessments/{Id:guid}/evidence/{EvidenceId:guid}/mechanisms", "evidence-mechanisms", Caller.FocalPoint, OutsidersPostingAForm),
+
         // Decision support (issue 4)
         .. PlanningAccessRules.All,
     ];
