@@ -285,6 +285,29 @@ public class EvidenceLinksTests(PathwayAppFactory factory) : IClassFixture<Pathw
     }
 
     [Fact]
+    public async Task Public_evidence_is_published_under_each_mechanism_it_supports_and_downloads_once()
+    {
+        var round = await factory.CreateRoundAsync("EGY", AssessmentStatus.RatingOpen);
+        var codes = round.MechanismCodes;
+        var item = await UploadAsync(round, round.Facilitator, "Public procurement rules", ("mechanismCodes", $"{codes[1]},{codes[6]}"), ("isPublic", "true"));
+        var evidenceId = item.GetProperty("id").GetGuid();
+        await factory.MoveRoundAsync(round, AssessmentStatus.Validated);
+        using var focalPoint = await factory.ApiAsync(round.FocalPoint);
+        using var anonymous = factory.CreatePageClient();
+
+        await focalPoint.MoveOkAsync(round, "Published",
+            publish: new { behaviourProfile = true, mechanismLevels = false, rationales = false, publicEvidence = true });
+
+        var release = await HttpAssert.JsonAsync(await anonymous.GetAsync($"/api/published/{round.Id}", Ct));
+        var published = release.GetProperty("evidence").EnumerateArray().Where(e => e.GetProperty("id").GetGuid() == evidenceId).ToList();
+        Assert.Equal(Sorted(codes[1], codes[6]), Sorted([.. published.Select(e => e.GetProperty("mechanism").GetString()!)]));
+        var page = await HttpAssert.HtmlAsync(await anonymous.GetAsync($"/published/{round.Id}", Ct));
+        Assert.Equal(2, page.Split("Public procurement rules").Length - 1);
+        using var file = await anonymous.GetAsync(PublishedDownloads.Href(round.Id, evidenceId), Ct);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+    }
+
+    [Fact]
     public async Task Removing_an_item_removes_all_its_links_and_its_one_file_and_audits_each()
     {
         var round = await factory.CreateRoundAsync("EGY", AssessmentStatus.RatingOpen);
