@@ -40,6 +40,7 @@ public abstract class PathwayDb : IdentityDbContext<PathwayUser>, IDataProtectio
     public DbSet<ConsensusRating> ConsensusRatings => Set<ConsensusRating>();
     public DbSet<EvidenceItem> Evidence => Set<EvidenceItem>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<EvidenceLink> EvidenceLinks => Set<EvidenceLink>();
     public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
     public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
     public DbSet<PublishedRelease> PublishedReleases => Set<PublishedRelease>();

@@ -302,5 +302,14 @@ public static class AccessRules
         Get("/published/{id:guid}/evidence/{evidenceId:guid}/file", PublicOnceReleased),
         Get("/account/invitation", AccessGrid.All("A  A  A  A  A  A  A  A  A  A  A"), query: "token=not-a-real-token"),
         Form("/account/invitation", "invitation", Caller.Anonymous, AccessGrid.All("-  -  -  -  -  -  -  -  -  -  A")),
+
+        // One evidence item, several mechanisms (issue 9 §1.6): the same rule as adding evidence.
+        new AccessRule("PUT", "/api/assessments/{id:guid}/evidence/{evidenceId:guid}/mechanisms", AddsEvidence)
+        {
+            Fresh = async cell => Values("evidenceId", await cell.World.AddLinkEvidenceAsync(cell)),
+            Body = (cell, _) => Task.FromResult<HttpContent?>(JsonContent.Create(new { mechanismCodes = new[] { cell.Round.MechanismCode } })),
+        },
+        Get("/assessments/{Id:guid}/evidence/{EvidenceId:guid}/mechanisms", TeamReads),
+        Form("/assessments/{Id:guid}/evidence/{EvidenceId:guid}/mechanisms", "evidence-mechanisms", Caller.FocalPoint, OutsidersPostingAForm),
     ];
 }

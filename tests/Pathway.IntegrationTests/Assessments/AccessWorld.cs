@@ -157,7 +157,7 @@ public sealed partial class AccessWorld : IAsyncDisposable
         {
             AssessmentId = cell.Round.Id,
             CountryIso3 = Country,
-            MechanismCode = cell.Round.MechanismCode,
+            Links = { TestEvidence.Supports(cell.Round.Id, Country, cell.Round.MechanismCode) },
             Type = EvidenceType.Report,
             Title = $"Link {cell.Unique}",
             Url = "https://example.org/report",
@@ -235,7 +235,7 @@ public sealed partial class AccessWorld : IAsyncDisposable
         {
             AssessmentId = round.Id,
             CountryIso3 = round.Country,
-            MechanismCode = code,
+            Links = { TestEvidence.Supports(round.Id, round.Country, code) },
             Type = EvidenceType.Law,
             Title = $"Licensing law {kind}",
             Date = new DateOnly(2024, 3, 1),

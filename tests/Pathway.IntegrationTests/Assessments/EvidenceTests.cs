@@ -103,7 +103,7 @@ public class EvidenceTests(PathwayAppFactory factory) : IClassFixture<PathwayApp
     private async Task<List<EvidenceItem>> EvidenceOfAsync(TestRound round)
     {
         await using var scope = factory.OpenSystemDb();
-        return await scope.Db.Evidence.IgnoreQueryFilters().AsNoTracking().Where(e => e.AssessmentId == round.Id).ToListAsync(Ct);
+        return await scope.Db.Evidence.IgnoreQueryFilters().AsNoTracking().Include(e => e.Links).Where(e => e.AssessmentId == round.Id).ToListAsync(Ct);
     }
 
     private async Task<int> FileCountAsync(Guid? fileId)
@@ -132,13 +132,8 @@ public class EvidenceTests(PathwayAppFactory factory) : IClassFixture<PathwayApp
     /// </summary>
     private static MultipartFormDataContent PageUpload(HtmlForm form, byte[]? file, string fileName, params (string Name, string Value)[] values)
     {
-        var fields = form.Fields.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
-        foreach (var (name, value) in values)
-        {
-            fields[name] = value;
-        }
         var content = new MultipartFormDataContent();
-        foreach (var (name, value) in fields)
+        foreach (var (name, value) in Posted(form, values))
         {
             content.Add(new StringContent(value), name);
         }
@@ -147,6 +142,20 @@ public class EvidenceTests(PathwayAppFactory factory) : IClassFixture<PathwayApp
         content.Add(part, "file", fileName);
         return content;
     }
+
+    /// <summary>
+    /// The form's fields as a browser posts them, with <paramref name="values"/> in place of the fields they
+    /// name; a name given several times (ticked checkboxes) is posted several times.
+    /// </summary>
+    private static List<KeyValuePair<string, string>> Posted(HtmlForm form, params (string Name, string Value)[] values)
+    {
+        var given = values.Select(value => value.Name).ToHashSet(StringComparer.Ordinal);
+        return [.. form.Fields.Where(pair => !given.Contains(pair.Key)), .. values.Select(value => KeyValuePair.Create(value.Name, value.Value))];
+    }
+
+    /// <summary>The mechanism checkboxes of an add form ("link" or "file") ticked for these codes, under the names the page gave them.</summary>
+    private static (string Name, string Value)[] Ticked(HtmlForm form, string formId, params string[] codes) =>
+        [.. codes.Select(code => (form.NameOf($"{formId}-m-{code}"), code))];
 
     private static string EvidencePage(TestRound round, string? code = null) =>
         $"/assessments/{round.Id}/evidence" + (code is null ? "" : $"?mechanism={Uri.EscapeDataString(code)}");
@@ -191,7 +200,7 @@ public class EvidenceTests(PathwayAppFactory factory) : IClassFixture<PathwayApp
         var pdf = Pdf();
         using var client = await factory.CreateSignedInClientAsync(round.PublicRespondent);
         var form = HtmlForm.Find(await client.GetStringAsync(EvidencePage(round, code), Ct), "evidence-file");
-        Assert.Equal(code, form.Fields[form.NameOf("file-mechanism")]);
+        Assert.Equal(code, form.Fields[form.NameOf($"file-m-{code}")]);
 
         using var content = PageUpload(form, pdf, "Supervision minutes.pdf",
             (form.NameOf("file-type"), "Minutes"), (form.NameOf("file-title"), "Supervision committee minutes"),
@@ -203,7 +212,7 @@ public class EvidenceTests(PathwayAppFactory factory) : IClassFixture<PathwayApp
         var html = WebUtility.HtmlDecode(await HttpAssert.HtmlAsync(await client.GetAsync(location, Ct)));
         Assert.Contains("Supervision committee minutes", html, StringComparison.Ordinal);
         var item = Assert.Single(await EvidenceOfAsync(round));
-        Assert.Equal(code, item.MechanismCode);
+        Assert.Equal(code, Assert.Single(item.Links).MechanismCode);
         Assert.Equal(EvidenceType.Minutes, item.Type);
         Assert.True(item.IsPublic);
         Assert.Equal(new DateOnly(2024, 2, 15), item.Date);
@@ -222,13 +231,12 @@ public class EvidenceTests(PathwayAppFactory factory) : IClassFixture<PathwayApp
         var code = round.MechanismCodes[1];
         using var client = await factory.CreateSignedInClientAsync(round.Facilitator);
         var form = HtmlForm.Find(await client.GetStringAsync(EvidencePage(round), Ct), "evidence-link")
-            .Fill("link-mechanism", code)
             .Fill("link-type", "Regulation")
             .Fill("link-title", "Private clinic standards")
             .Fill("link-issuer", "Health regulator")
             .Fill("link-url", "https://example.org/standards?year=2023");
 
-        using var response = await client.PostAsync(EvidencePage(round), form.ToContent(), Ct);
+        using var response = await client.PostAsync(EvidencePage(round), new FormUrlEncodedContent(Posted(form, Ticked(form, "link", code))), Ct);
 
         var location = await HttpAssert.RedirectAsync(response);
         var html = WebUtility.HtmlDecode(await HttpAssert.HtmlAsync(await client.GetAsync(location, Ct)));
@@ -304,7 +312,7 @@ public class EvidenceTests(PathwayAppFactory factory) : IClassFixture<PathwayApp
         var form = HtmlForm.Find(await client.GetStringAsync(EvidencePage(round), Ct), "evidence-file");
 
         using var content = PageUpload(form, Exe(), "budget.pdf",
-            (form.NameOf("file-mechanism"), round.MechanismCodes[0]), (form.NameOf("file-type"), "Report"),
+            Ticked(form, "file", round.MechanismCodes[0])[0], (form.NameOf("file-type"), "Report"),
             (form.NameOf("file-title"), "Budget execution report"));
         using var response = await client.PostAsync(EvidencePage(round), content, Ct);
 
@@ -353,7 +361,7 @@ public class EvidenceTests(PathwayAppFactory factory) : IClassFixture<PathwayApp
         var form = HtmlForm.Find(await client.GetStringAsync(EvidencePage(round), Ct), "evidence-file");
         (string, string)[] fields =
         [
-            (form.NameOf("file-mechanism"), round.MechanismCodes[0]), (form.NameOf("file-type"), "Dataset"),
+            Ticked(form, "file", round.MechanismCodes[0])[0], (form.NameOf("file-type"), "Dataset"),
             (form.NameOf("file-title"), "Facility census"),
         ];
 
@@ -405,12 +413,11 @@ public class EvidenceTests(PathwayAppFactory factory) : IClassFixture<PathwayApp
         var round = await factory.CreateRoundAsync("EGY", AssessmentStatus.RatingOpen);
         using var client = await factory.CreateSignedInClientAsync(round.PublicRespondent);
         var form = HtmlForm.Find(await client.GetStringAsync(EvidencePage(round), Ct), "evidence-link")
-            .Fill("link-mechanism", round.MechanismCodes[0])
             .Fill("link-type", "Policy")
             .Fill("link-title", "Policy note")
             .Fill("link-url", "javascript:alert(1)");
 
-        using var response = await client.PostAsync(EvidencePage(round), form.ToContent(), Ct);
+        using var response = await client.PostAsync(EvidencePage(round), new FormUrlEncodedContent(Posted(form, Ticked(form, "link", round.MechanismCodes[0]))), Ct);
 
         var html = await HttpAssert.HtmlAsync(response);
         var message = Assert.Single(HttpAssert.ValidationMessages(html));
@@ -437,7 +444,7 @@ public class EvidenceTests(PathwayAppFactory factory) : IClassFixture<PathwayApp
         using var second = ApiForm("ZZ.9", "", url: "https://example.org");
         using var again = await client.PostAsync($"/api/assessments/{round.Id}/evidence", second, Ct);
         errors = (await HttpAssert.ProblemAsync(again, HttpStatusCode.BadRequest)).GetProperty("errors");
-        Assert.Contains("ZZ.9", errors.GetProperty("MechanismCode")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("ZZ.9", errors.GetProperty("MechanismCodes")[0].GetString(), StringComparison.Ordinal);
         Assert.True(errors.TryGetProperty("Title", out _));
     }
 

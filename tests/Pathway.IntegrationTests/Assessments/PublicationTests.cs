@@ -31,7 +31,7 @@ public class PublicationTests(PathwayAppFactory factory) : IClassFixture<Pathway
         {
             AssessmentId = round.Id,
             CountryIso3 = round.Country,
-            MechanismCode = code,
+            Links = { TestEvidence.Supports(round.Id, round.Country, code) },
             Type = EvidenceType.Law,
             Title = title,
             IsPublic = isPublic,

@@ -38,7 +38,7 @@ public partial class AuditCoverageTests
     {
         // If a set is added or renamed, the scan below follows it by reflection; this states what it covers today.
         Assert.Equal(
-            ["ActionItems", "ActionPlans", "Assessments", "ConsensusRatings", "Evidence", "MechanismTargets", "Participants", "ProgressNotes",
+            ["ActionItems", "ActionPlans", "Assessments", "ConsensusRatings", "Evidence", "EvidenceLinks", "MechanismTargets", "Participants", "ProgressNotes",
                 "PublishedReleases", "Ratings", "ReviewComments", "RoundContexts", "StatusChanges"],
             AuditedSets);
     }

@@ -11,7 +11,7 @@ public sealed class AssessmentAuditVocabulary(PathwayDb db) : IAuditVocabulary
     public IReadOnlyList<Type> Entities { get; } =
     [
         typeof(Assessment), typeof(Participant), typeof(Rating), typeof(ConsensusRating), typeof(EvidenceItem),
-        typeof(ReviewComment), typeof(StatusChange), typeof(PublishedRelease),
+        typeof(EvidenceLink), typeof(ReviewComment), typeof(StatusChange), typeof(PublishedRelease),
     ];
 
     public IReadOnlySet<Type> OnePerRound { get; } = new HashSet<Type>();

@@ -28,7 +28,7 @@ public sealed record AuditPageDto(
 internal static class AuditApi
 {
     private const string Filters =
-        "?entity= one kind of row (Assessment, Participant, Rating, ConsensusRating, EvidenceItem, ReviewComment, StatusChange, " +
+        "?entity= one kind of row (Assessment, Participant, Rating, ConsensusRating, EvidenceItem, EvidenceLink, ReviewComment, StatusChange, " +
         "PublishedRelease, RoundContext, MechanismTarget, ActionPlan, ActionItem, ProgressNote), ?action=Added|Changed|Removed, " +
         "?actor= an account id (or 'system'), ?from=/?to= UTC days (yyyy-MM-dd, both included).";
 

@@ -97,12 +97,12 @@ public sealed class ConsensusBook(PathwayDb db, CurrentUser user, TimeProvider c
         return rows.ToDictionary(row => row.MechanismCode, StringComparer.Ordinal);
     }
 
-    /// <summary>How many evidence items are attached to a mechanism of the round.</summary>
+    /// <summary>How many evidence items support a mechanism of the round (an item supporting several counts under each).</summary>
     public Task<int> EvidenceCountAsync(Round round, string mechanismCode, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(round);
-        return db.Evidence.AsNoTracking()
-            .CountAsync(item => item.AssessmentId == round.Id && item.MechanismCode == mechanismCode, cancellationToken);
+        return db.EvidenceLinks.AsNoTracking()
+            .CountAsync(link => link.AssessmentId == round.Id && link.MechanismCode == mechanismCode, cancellationToken);
     }
 
     /// <summary>

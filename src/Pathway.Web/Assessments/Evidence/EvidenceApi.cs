@@ -7,10 +7,15 @@ using Pathway.Web.Assessments.Evidence;
 
 namespace Pathway.Web.Assessments;
 
-/// <summary>A piece of evidence as the API returns it; enums as their names.</summary>
+/// <summary>
+/// A piece of evidence as the API returns it; enums as their names. <see cref="MechanismCodes"/> lists
+/// every mechanism it supports in framework order; <see cref="MechanismCode"/> is the first of them
+/// (kept for clients written when an item had one mechanism).
+/// </summary>
 public sealed record EvidenceDto(
     Guid Id,
     string MechanismCode,
+    IReadOnlyList<string> MechanismCodes,
     string Type,
     string Title,
     DateOnly? Date,
@@ -31,8 +36,14 @@ public sealed record EvidenceDto(
 /// </summary>
 public sealed class EvidenceForm
 {
-    /// <summary>A mechanism of the round's framework version, e.g. "DS.1".</summary>
+    /// <summary>One mechanism of the round's framework version, e.g. "DS.1" (the field of one-mechanism clients).</summary>
     public string? MechanismCode { get; set; }
+
+    /// <summary>
+    /// Every mechanism the item supports: the field repeated, or codes separated by commas ("DS.1,RE.2");
+    /// added to <see cref="MechanismCode"/> when both are sent.
+    /// </summary>
+    public List<string>? MechanismCodes { get; set; }
 
     /// <summary>Law, Policy, Regulation, Contract, Report, Dataset, Minutes, Interview, SiteVisit or Other.</summary>
     public string? Type { get; set; }
@@ -54,7 +65,10 @@ public sealed class EvidenceForm
     public IFormFile? File { get; set; }
 }
 
-/// <summary>Evidence of a round: list, add (link or file), download a file, remove.</summary>
+/// <summary>The body of <c>PUT /api/assessments/{id}/evidence/{evidenceId}/mechanisms</c>: the full list the item supports afterwards.</summary>
+public sealed record EvidenceMechanismsInput(List<string?>? MechanismCodes);
+
+/// <summary>Evidence of a round: list, add (link or file), choose the mechanisms an item supports, download a file, remove.</summary>
 internal static class EvidenceApi
 {
     public static void Map(IEndpointRouteBuilder routes)
@@ -65,8 +79,9 @@ internal static class EvidenceApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         routes.MapPost("/{id:guid}/evidence", AddEvidence).WithName("AddEvidence")
-            .WithDescription("Adds a link or a file to a mechanism (multipart/form-data: mechanismCode, type, title, date, issuer, isPublic, "
-                + "and url or file). Files: PDF, DOCX, XLSX, PNG or JPEG, at most 20 MB, checked by their content. "
+            .WithDescription("Adds a link or a file supporting one or more mechanisms (multipart/form-data: mechanismCodes — repeated or "
+                + "comma-separated — and/or mechanismCode, type, title, date, issuer, isPublic, and url or file). One upload serves every "
+                + "mechanism given. Files: PDF, DOCX, XLSX, PNG or JPEG, at most 20 MB, checked by their content. "
                 + "Facilitators and respondents, while rating is open, in consensus, or after the round is returned.")
             .Accepts<EvidenceForm>("multipart/form-data")
             .ProducesValidationProblem()
@@ -78,6 +93,16 @@ internal static class EvidenceApi
             .DisableAntiforgery()
             // A file part may be as large as the whole upload allows; the request body limit is set in the handler.
             .WithMetadata(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = EvidenceLocker.MaxUploadRequestBytes });
+        routes.MapPut("/{id:guid}/evidence/{evidenceId:guid}/mechanisms", SetEvidenceMechanisms).WithName("SetEvidenceMechanisms")
+            .WithDescription("Sets the mechanisms an item supports to exactly the list given (JSON: {\"mechanismCodes\": [\"DS.1\", \"RE.2\"]}): "
+                + "missing ones are unlinked, new ones linked, the file stays one copy. Every code must be a mechanism of the round's framework "
+                + "(400 naming the code); an empty list is refused (400): to withdraw the item from every mechanism, delete it. "
+                + "Whoever may add evidence, while the round takes evidence. Each link and unlink is audited.")
+            .Accepts<EvidenceMechanismsInput>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         routes.MapGet("/{id:guid}/evidence/{evidenceId:guid}/file", DownloadEvidenceFile).WithName("DownloadEvidenceFile")
             .WithDescription("The uploaded file, as an attachment under its real content type.")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
@@ -171,6 +196,17 @@ internal static class EvidenceApi
         return TypedResults.Created(dto.FileUrl ?? $"/api/assessments/{round.Id}/evidence?mechanism={Uri.EscapeDataString(dto.MechanismCode)}", dto);
     }
 
+    public static async Task<Results<Ok<EvidenceDto>, ProblemHttpResult>> SetEvidenceMechanisms(
+        Guid id, Guid evidenceId, EvidenceMechanismsInput input, RoundDirectory rounds, EvidenceLocker locker, CancellationToken cancellationToken)
+    {
+        if (!(await rounds.OpenAsync(id, cancellationToken)).TryGet(out var round, out var closed))
+        {
+            return closed.ToProblem();
+        }
+        var outcome = await locker.SetMechanismsAsync(round, evidenceId, input?.MechanismCodes, cancellationToken);
+        return outcome.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(ToDto(round.Id, outcome.Value!));
+    }
+
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadEvidenceFile(
         Guid id, Guid evidenceId, HttpResponse response, RoundDirectory rounds, EvidenceLocker locker, IStringLocalizer<SharedResource> l,
         CancellationToken cancellationToken)
@@ -199,7 +235,7 @@ internal static class EvidenceApi
     {
         var input = new NewEvidence
         {
-            MechanismCode = Text(form, "mechanismCode"),
+            MechanismCodes = Codes(form),
             Title = Text(form, "title"),
             Issuer = Text(form, "issuer"),
             Url = Text(form, "url"),
@@ -242,11 +278,25 @@ internal static class EvidenceApi
         return input;
     }
 
+    /// <summary>mechanismCode and mechanismCodes (repeated or comma-separated), as given; checked by the locker.</summary>
+    private static List<string> Codes(IFormCollection form)
+    {
+        var values = new List<string>();
+        foreach (var name in (string[])["mechanismCode", "mechanismCodes"])
+        {
+            if (form.TryGetValue(name, out var given))
+            {
+                values.AddRange(given.OfType<string>().SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)));
+            }
+        }
+        return values;
+    }
+
     private static string? Text(IFormCollection form, string name) =>
         form.TryGetValue(name, out var values) && !string.IsNullOrWhiteSpace(values.ToString()) ? values.ToString().Trim() : null;
 
     private static EvidenceDto ToDto(Guid roundId, EvidenceView item) => new(
-        item.Id, item.MechanismCode, item.Type.ToString(), item.Title, item.Date, item.Issuer, item.IsPublic, item.Url,
+        item.Id, item.MechanismCodes.Count > 0 ? item.MechanismCodes[0] : "", item.MechanismCodes, item.Type.ToString(), item.Title, item.Date, item.Issuer, item.IsPublic, item.Url,
         item.FileName, item.FileType?.ToString(), item.FileSize,
         item.IsFile ? $"/api/assessments/{roundId}/evidence/{item.Id}/file" : null,
         item.AddedByName, item.AddedAt, item.CanRemove);

@@ -21,7 +21,8 @@ public enum EvidenceType
 }
 
 /// <summary>
-/// A source behind a mechanism's agreed rating: a link or an uploaded file. The file's bytes live in
+/// A source behind mechanisms' agreed ratings: a link or an uploaded file, supporting one or more
+/// mechanisms through its <see cref="Links"/> (one upload, several mechanisms). The file's bytes live in
 /// <see cref="EvidenceFile"/>, so listing evidence never loads them, and in the database, so every app
 /// server can serve them.
 /// </summary>
@@ -35,7 +36,6 @@ public sealed class EvidenceItem : ICountryOwned, IAudited
     public Guid AssessmentId { get; init; }
     public required string CountryIso3 { get; init; }
     public Country? Country { get; private set; }
-    public required string MechanismCode { get; init; }
     public EvidenceType Type { get; set; }
     public required string Title { get; set; }
     public DateOnly? Date { get; set; }
@@ -59,7 +59,27 @@ public sealed class EvidenceItem : ICountryOwned, IAudited
     public string? AddedByName { get; init; }
     public DateTimeOffset AddedAt { get; init; }
 
-    string IAudited.AuditLabel => $"{MechanismCode}: {Title}";
+    /// <summary>The mechanisms this item supports: at least one while the item exists.</summary>
+    public List<EvidenceLink> Links { get; init; } = [];
+
+    string IAudited.AuditLabel => Title;
+}
+
+/// <summary>
+/// "This evidence supports this mechanism": one row per item and mechanism code of the round's framework.
+/// Carries the round and country so per-mechanism lookups and the country filter need no join.
+/// </summary>
+public sealed class EvidenceLink : ICountryOwned, IAudited
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid EvidenceItemId { get; init; }
+    public EvidenceItem? Item { get; init; }
+    public Guid AssessmentId { get; init; }
+    public required string CountryIso3 { get; init; }
+    public Country? Country { get; private set; }
+    public required string MechanismCode { get; init; }
+
+    string IAudited.AuditLabel => Item is null ? MechanismCode : $"{MechanismCode}: {Item.Title}";
 }
 
 /// <summary>An uploaded evidence file's bytes, checked by <see cref="EvidenceFileCheck"/> before it is stored.</summary>
@@ -79,7 +99,6 @@ internal sealed class EvidenceItemConfiguration : IEntityTypeConfiguration<Evide
     public void Configure(EntityTypeBuilder<EvidenceItem> builder)
     {
         builder.Property(e => e.CountryIso3).HasMaxLength(3).IsFixedLength();
-        builder.Property(e => e.MechanismCode).HasMaxLength(20);
         builder.Property(e => e.Type).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.Title).HasMaxLength(EvidenceItem.TitleLength);
         builder.Property(e => e.Issuer).HasMaxLength(EvidenceItem.IssuerLength);
@@ -91,7 +110,20 @@ internal sealed class EvidenceItemConfiguration : IEntityTypeConfiguration<Evide
         builder.HasOne(e => e.Country).WithMany().HasForeignKey(e => e.CountryIso3).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Assessment>().WithMany().HasForeignKey(e => e.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(e => e.File).WithOne().HasForeignKey<EvidenceItem>(e => e.FileId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(e => new { e.AssessmentId, e.MechanismCode });
+        builder.HasMany(e => e.Links).WithOne(link => link.Item).HasForeignKey(link => link.EvidenceItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => e.AssessmentId);
+    }
+}
+
+internal sealed class EvidenceLinkConfiguration : IEntityTypeConfiguration<EvidenceLink>
+{
+    public void Configure(EntityTypeBuilder<EvidenceLink> builder)
+    {
+        builder.Property(link => link.CountryIso3).HasMaxLength(3).IsFixedLength();
+        builder.Property(link => link.MechanismCode).HasMaxLength(20);
+        builder.HasOne(link => link.Country).WithMany().HasForeignKey(link => link.CountryIso3).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(link => new { link.EvidenceItemId, link.MechanismCode }).IsUnique();
+        builder.HasIndex(link => new { link.AssessmentId, link.MechanismCode });
     }
 }
 

@@ -11,7 +11,9 @@ namespace Pathway.Web.Assessments;
 /// <summary>What a person fills in for a piece of evidence; a link also gives <see cref="Url"/>, a file comes beside it.</summary>
 public sealed class NewEvidence
 {
-    public string? MechanismCode { get; set; }
+    /// <summary>Every mechanism the item supports (at least one); one upload serves them all.</summary>
+    public List<string> MechanismCodes { get; set; } = [];
+
     public EvidenceType? Type { get; set; }
     public string? Title { get; set; }
     public DateOnly? Date { get; set; }
@@ -22,10 +24,10 @@ public sealed class NewEvidence
     public string? Url { get; set; }
 }
 
-/// <summary>One piece of evidence as a list shows it (never with the file's bytes).</summary>
+/// <summary>One piece of evidence as a list shows it (never with the file's bytes); its mechanisms in framework order.</summary>
 public sealed record EvidenceView(
     Guid Id,
-    string MechanismCode,
+    IReadOnlyList<string> MechanismCodes,
     EvidenceType Type,
     string Title,
     DateOnly? Date,
@@ -46,9 +48,10 @@ public sealed record EvidenceView(
 public sealed record EvidenceDownload(byte[] Content, string ContentType, string FileName);
 
 /// <summary>
-/// Evidence behind a round's mechanisms: links and uploaded files, kept in the database. Shared by the
-/// evidence page and the API. Files are checked by content (<see cref="EvidenceFileCheck"/>) before
-/// anything is stored; an item and its file are written, and removed, in one save.
+/// Evidence behind a round's mechanisms: links and uploaded files, kept in the database, each supporting
+/// one or more mechanisms (<see cref="EvidenceLink"/>). Shared by the evidence pages and the API. Files are
+/// checked by content (<see cref="EvidenceFileCheck"/>) before anything is stored; an item, its file and
+/// its mechanisms are written, and removed, in one save.
 /// </summary>
 public sealed class EvidenceLocker(PathwayDb db, CurrentUser user, IStringLocalizer<SharedResource> l, TimeProvider clock)
 {
@@ -64,9 +67,10 @@ public sealed class EvidenceLocker(PathwayDb db, CurrentUser user, IStringLocali
     /// <summary>The field name file errors are reported under (the API's form field is "file").</summary>
     public const string FileField = "File";
 
-    private const int CopyBufferBytes = 81_920;
-
-    /// <summary>The round's evidence, optionally for one mechanism (any case); oldest first. Files' bytes are not loaded.</summary>
+    /// <summary>
+    /// The round's evidence, optionally only what supports one mechanism (any case); oldest first, each
+    /// item once with all its mechanisms. Files' bytes are not loaded.
+    /// </summary>
     public async Task<List<EvidenceView>> ListAsync(Round round, string? mechanismCode = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(round);
@@ -78,34 +82,24 @@ public sealed class EvidenceLocker(PathwayDb db, CurrentUser user, IStringLocali
             {
                 return [];
             }
-            query = query.Where(item => item.MechanismCode == code);
+            query = query.Where(item => item.Links.Any(link => link.MechanismCode == code));
         }
-        var rows = await query
-            .Select(item => new
-            {
-                item.Id, item.MechanismCode, item.Type, item.Title, item.Date, item.Issuer, item.IsPublic, item.Url,
-                item.FileName, item.FileType, item.FileSize, item.AddedById, item.AddedByName, item.AddedAt,
-            })
-            .ToListAsync(cancellationToken);
+        var rows = await Rows(query).ToListAsync(cancellationToken);
         // Ordered here: SQLite cannot order by DateTimeOffset.
-        return [.. rows
-            .OrderBy(row => row.AddedAt)
-            .ThenBy(row => row.Id)
-            .Select(row => new EvidenceView(row.Id, row.MechanismCode, row.Type, row.Title, row.Date, row.Issuer, row.IsPublic,
-                row.Url, row.FileName, row.FileType, row.FileSize, row.AddedByName, row.AddedAt, CanRemove(round, row.AddedById)))];
+        return [.. rows.OrderBy(row => row.AddedAt).ThenBy(row => row.Id).Select(row => View(round, row))];
+    }
+
+    /// <summary>One item of the round, or not found.</summary>
+    public async Task<Outcome<EvidenceView>> FindAsync(Round round, Guid evidenceId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var row = await Rows(db.Evidence.AsNoTracking().Where(item => item.AssessmentId == round.Id && item.Id == evidenceId))
+            .SingleOrDefaultAsync(cancellationToken);
+        return row is null ? NotFound() : View(round, row);
     }
 
     /// <summary>The mechanism code as the round's framework spells it, or null when it has no such mechanism.</summary>
-    public static string? CanonicalCode(Round round, string? mechanismCode)
-    {
-        ArgumentNullException.ThrowIfNull(round);
-        var code = mechanismCode?.Trim();
-        if (string.IsNullOrEmpty(code))
-        {
-            return null;
-        }
-        return MechanismCodes(round).FirstOrDefault(known => string.Equals(known, code, StringComparison.OrdinalIgnoreCase));
-    }
+    public static string? CanonicalCode(Round round, string? mechanismCode) => EvidenceMechanisms.Canonical(round, mechanismCode);
 
     /// <summary>The refusal for a mechanism code the round's framework does not have, for callers that check a filter.</summary>
     public Failure? CheckMechanism(Round round, string mechanismCode)
@@ -115,8 +109,52 @@ public sealed class EvidenceLocker(PathwayDb db, CurrentUser user, IStringLocali
         {
             return null;
         }
-        var message = UnknownMechanism(round, mechanismCode);
-        return Failure.Invalid(l["Evidence.Error.Title"], nameof(NewEvidence.MechanismCode), message);
+        return Failure.Invalid(l["Evidence.Error.Title"], nameof(NewEvidence.MechanismCodes), EvidenceMechanisms.Unknown(round, mechanismCode, l));
+    }
+
+    /// <summary>
+    /// Sets the mechanisms an item supports to exactly <paramref name="mechanismCodes"/>: links added and
+    /// removed in one save, each audited. Allowed to whoever may add evidence now; every code must be a
+    /// mechanism of the round's framework, and at least one must stay (to withdraw the item from all,
+    /// remove it). Nothing is written when any check fails.
+    /// </summary>
+    public async Task<Outcome<EvidenceView>> SetMechanismsAsync(
+        Round round, Guid evidenceId, IEnumerable<string?>? mechanismCodes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var item = await db.Evidence.Include(e => e.Links)
+            .SingleOrDefaultAsync(e => e.AssessmentId == round.Id && e.Id == evidenceId, cancellationToken);
+        if (item is null)
+        {
+            return NotFound();
+        }
+        if (!round.Can.CanAddEvidence)
+        {
+            return Refusal(round, l["Evidence.Error.LinkTitle"], l["Evidence.Error.NotAllowed"]);
+        }
+        if (EvidenceMechanisms.Check(round, mechanismCodes, l["Evidence.Error.LastMechanism"], l, out var wanted) is { } messages)
+        {
+            return Failure.Invalid(l["Evidence.Error.LinkTitle"], string.Join(" ", messages),
+                new Dictionary<string, string[]> { [nameof(NewEvidence.MechanismCodes)] = messages });
+        }
+        foreach (var link in item.Links.Where(link => !wanted.Contains(link.MechanismCode)).ToList())
+        {
+            db.EvidenceLinks.Remove(link);
+        }
+        foreach (var code in wanted.Where(code => !item.Links.Any(link => link.MechanismCode == code)))
+        {
+            db.EvidenceLinks.Add(NewLink(item, code));
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another save added the same mechanism, or removed the item, between our read and our write.
+            return Failure.Conflict(l["Evidence.Error.LinkTitle"], l["Evidence.Error.LinksChanged"], null);
+        }
+        return await FindAsync(round, evidenceId, cancellationToken);
     }
 
     /// <summary>Adds a link; <see cref="NewEvidence.Url"/> must be an absolute http(s) address.</summary>
@@ -150,7 +188,9 @@ public sealed class EvidenceLocker(PathwayDb db, CurrentUser user, IStringLocali
     public async Task<Failure?> RemoveAsync(Round round, Guid evidenceId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(round);
-        var item = await db.Evidence.SingleOrDefaultAsync(e => e.AssessmentId == round.Id && e.Id == evidenceId, cancellationToken);
+        // The links are loaded so their removal, with the item's, is written to the audit trail.
+        var item = await db.Evidence.Include(e => e.Links)
+            .SingleOrDefaultAsync(e => e.AssessmentId == round.Id && e.Id == evidenceId, cancellationToken);
         if (item is null)
         {
             return NotFound();
@@ -209,14 +249,9 @@ public sealed class EvidenceLocker(PathwayDb db, CurrentUser user, IStringLocali
         }
 
         var errors = new Dictionary<string, string[]>();
-        var code = CanonicalCode(round, input.MechanismCode);
-        if (string.IsNullOrWhiteSpace(input.MechanismCode))
+        if (EvidenceMechanisms.Check(round, input.MechanismCodes, l["Evidence.Error.MechanismRequired"], l, out var codes) is { } mechanismErrors)
         {
-            errors[nameof(NewEvidence.MechanismCode)] = [l["Evidence.Error.MechanismRequired"]];
-        }
-        else if (code is null)
-        {
-            errors[nameof(NewEvidence.MechanismCode)] = [UnknownMechanism(round, input.MechanismCode)];
+            errors[nameof(NewEvidence.MechanismCodes)] = mechanismErrors;
         }
         if (input.Type is not { } type || !Enum.IsDefined(type))
         {
@@ -241,7 +276,7 @@ public sealed class EvidenceLocker(PathwayDb db, CurrentUser user, IStringLocali
         var givenUrl = input.Url?.Trim();
         if (upload is null)
         {
-            url = CheckUrl(givenUrl, errors);
+            url = EvidenceInput.CheckUrl(givenUrl, errors, l);
         }
         else if (!string.IsNullOrEmpty(givenUrl))
         {
@@ -274,7 +309,6 @@ public sealed class EvidenceLocker(PathwayDb db, CurrentUser user, IStringLocali
         {
             AssessmentId = round.Id,
             CountryIso3 = round.CountryIso3,
-            MechanismCode = code!,
             Type = input.Type!.Value,
             Title = title!,
             Date = input.Date,
@@ -290,36 +324,34 @@ public sealed class EvidenceLocker(PathwayDb db, CurrentUser user, IStringLocali
             AddedByName = user.Name is null ? null : TextRules.Truncate(user.Name, 200, ellipsis: ""),
             AddedAt = clock.GetUtcNow(),
         };
+        item.Links.AddRange(codes.Select(code => NewLink(item, code)));
         db.Evidence.Add(item);
         await db.SaveChangesAsync(cancellationToken);
-        return new EvidenceView(item.Id, item.MechanismCode, item.Type, item.Title, item.Date, item.Issuer, item.IsPublic, item.Url,
+        return new EvidenceView(item.Id, codes, item.Type, item.Title, item.Date, item.Issuer, item.IsPublic, item.Url,
             item.FileName, item.FileType, item.FileSize, item.AddedByName, item.AddedAt, CanRemove(round, item.AddedById));
     }
 
-    private string? CheckUrl(string? url, Dictionary<string, string[]> errors)
+    private static EvidenceLink NewLink(EvidenceItem item, string code) => new()
     {
-        if (string.IsNullOrEmpty(url))
-        {
-            errors[nameof(NewEvidence.Url)] = [l["Evidence.Error.UrlRequired"]];
-            return null;
-        }
-        // Only absolute web addresses: javascript:, data:, file: and relative paths are refused.
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
-            || string.IsNullOrEmpty(uri.Host)
-            || url.Any(char.IsControl))
-        {
-            errors[nameof(NewEvidence.Url)] = [l["Evidence.Error.UrlInvalid"]];
-            return null;
-        }
-        var stored = uri.AbsoluteUri;
-        if (stored.Length > EvidenceItem.UrlLength)
-        {
-            errors[nameof(NewEvidence.Url)] = [l["Evidence.Error.UrlLength", EvidenceItem.UrlLength]];
-            return null;
-        }
-        return stored;
-    }
+        EvidenceItemId = item.Id,
+        Item = item,
+        AssessmentId = item.AssessmentId,
+        CountryIso3 = item.CountryIso3,
+        MechanismCode = code,
+    };
+
+    private static IQueryable<EvidenceRow> Rows(IQueryable<EvidenceItem> query) => query.Select(item => new EvidenceRow(
+        item.Id, item.Links.Select(link => link.MechanismCode).ToList(), item.Type, item.Title, item.Date, item.Issuer, item.IsPublic,
+        item.Url, item.FileName, item.FileType, item.FileSize, item.AddedById, item.AddedByName, item.AddedAt));
+
+    private EvidenceView View(Round round, EvidenceRow row) => new(
+        row.Id, EvidenceMechanisms.InFrameworkOrder(round, row.MechanismCodes), row.Type, row.Title, row.Date, row.Issuer, row.IsPublic,
+        row.Url, row.FileName, row.FileType, row.FileSize, row.AddedByName, row.AddedAt, CanRemove(round, row.AddedById));
+
+    private sealed record EvidenceRow(
+        Guid Id, List<string> MechanismCodes, EvidenceType Type, string Title, DateOnly? Date, string? Issuer, bool IsPublic,
+        string? Url, string? FileName, EvidenceFileType? FileType, long? FileSize, string? AddedById, string? AddedByName,
+        DateTimeOffset AddedAt);
 
     /// <summary>Reads and checks the file; a refusal becomes an error on the File field.</summary>
     private async Task<(byte[]? Content, EvidenceFileCheckResult? Check)> ReadFileAsync(
@@ -335,7 +367,7 @@ public sealed class EvidenceLocker(PathwayDb db, CurrentUser user, IStringLocali
             errors[FileField] = [RefusalMessage(EvidenceFileRefusal.TooLarge)];
             return (null, null);
         }
-        var content = await ReadAtMostAsync(upload.Content, upload.Length, EvidenceFileCheck.MaxBytes + 1, cancellationToken);
+        var content = await EvidenceInput.ReadAtMostAsync(upload.Content, upload.Length, EvidenceFileCheck.MaxBytes + 1, cancellationToken);
         if (content.LongLength > EvidenceFileCheck.MaxBytes)
         {
             errors[FileField] = [RefusalMessage(EvidenceFileRefusal.TooLarge)];
@@ -356,30 +388,6 @@ public sealed class EvidenceLocker(PathwayDb db, CurrentUser user, IStringLocali
             (OfficePackage.MaxUnpackedBytes / (1024 * 1024)).ToString("N0", CultureInfo.CurrentCulture),
             OfficePackage.MaxRatio.ToString("N0", CultureInfo.CurrentCulture)];
 
-    /// <summary>Reads up to <paramref name="limit"/> bytes; a longer stream yields exactly <paramref name="limit"/> bytes.</summary>
-    private static async Task<byte[]> ReadAtMostAsync(Stream stream, long? declared, long limit, CancellationToken cancellationToken)
-    {
-        if (stream.CanSeek)
-        {
-            stream.Position = 0;
-        }
-        // Sized to the declared length, so an honest upload is held once, without a final copy.
-        var capacity = (int)Math.Min(limit, declared is > 0 ? declared.Value : CopyBufferBytes);
-        using var buffer = new MemoryStream(capacity);
-        var chunk = new byte[CopyBufferBytes];
-        while (buffer.Length < limit)
-        {
-            var wanted = (int)Math.Min(chunk.Length, limit - buffer.Length);
-            var read = await stream.ReadAsync(chunk.AsMemory(0, wanted), cancellationToken);
-            if (read == 0)
-            {
-                break;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
-    }
-
     private bool CanRemove(Round round, string? addedById) =>
         RoundWorkflow.AcceptsEvidence(round.Status)
         && (round.Can.IsFacilitator || (addedById is not null && addedById == user.Id && round.Can.CanAddEvidence));
@@ -399,15 +407,6 @@ public sealed class EvidenceLocker(PathwayDb db, CurrentUser user, IStringLocali
     }
 
     private Failure NotFound() => Failure.NotFound(l["Evidence.Error.NotFoundTitle"], l["Evidence.Error.NotFound"]);
-
-    private static List<string> MechanismCodes(Round round) =>
-        [.. round.Framework.Behaviours.SelectMany(behaviour => behaviour.Mechanisms).Select(mechanism => mechanism.Code)];
-
-    private string UnknownMechanism(Round round, string code)
-    {
-        var codes = MechanismCodes(round);
-        return l["Round.UnknownMechanism", code.Trim(), round.FrameworkVersion, codes.FirstOrDefault() ?? ""];
-    }
 
     private sealed record Upload(Stream? Content, string? FileName, long? Length);
 }

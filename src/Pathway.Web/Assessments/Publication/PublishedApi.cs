@@ -26,7 +26,10 @@ public sealed record PublishedBehaviourDto(
 /// <summary>A mechanism's published agreed answer: state Rated (with level 1–4), DontKnow, InsufficientInformation, NotApplicable or NotAssessed; the rationale only when published.</summary>
 public sealed record PublishedMechanismDto(string Code, string Name, string Behaviour, string State, int? Level, string? Rationale);
 
-/// <summary>A published piece of evidence: a link (url) or a file (fileUrl, a public download).</summary>
+/// <summary>
+/// A published piece of evidence under one mechanism: a link (url) or a file (fileUrl, a public download).
+/// An item supporting several mechanisms is listed once under each, with the same id.
+/// </summary>
 public sealed record PublishedEvidenceDto(
     Guid Id, string Mechanism, string Type, string Title, DateOnly? Date, string? Issuer, string? Url, string? FileName, string? FileUrl);
 

@@ -87,12 +87,19 @@ public sealed class Publisher(PathwayDb db, CurrentUser user, TimeProvider clock
         }
 
         var agreed = await AgreedAnswers.ForRoundAsync(db, round.Id, cancellationToken);
+        // One snapshot entry per item and mechanism it supports: the published page lists it under each.
         var evidence = choices.PublicEvidence
-            ? await db.Evidence.AsNoTracking()
+            ? (await db.Evidence.AsNoTracking()
                 .Where(e => e.AssessmentId == round.Id && e.IsPublic)
                 .OrderBy(e => e.AddedAt).ThenBy(e => e.Id)
-                .Select(e => new EvidenceSnapshot(e.Id, e.MechanismCode, e.Type.ToString(), e.Title, e.Date, e.Issuer, e.Url, e.FileName, e.FileId != null))
-                .ToListAsync(cancellationToken)
+                .Select(e => new
+                {
+                    Codes = e.Links.Select(link => link.MechanismCode).ToList(),
+                    Item = new EvidenceSnapshot(e.Id, "", e.Type.ToString(), e.Title, e.Date, e.Issuer, e.Url, e.FileName, e.FileId != null),
+                })
+                .ToListAsync(cancellationToken))
+                .SelectMany(row => row.Codes.Select(code => row.Item with { MechanismCode = code }))
+                .ToList()
             : [];
         var snapshot = Snapshot(round, round.Framework, choices,
             agreed.ToDictionary(pair => pair.Key, pair => (pair.Value.Answer, pair.Value.Rationale), StringComparer.Ordinal),

@@ -615,11 +615,6 @@ namespace Pathway.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<string>("MechanismCode")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -636,14 +631,49 @@ namespace Pathway.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssessmentId");
+
                     b.HasIndex("CountryIso3");
 
                     b.HasIndex("FileId")
                         .IsUnique();
 
+                    b.ToTable("Evidence");
+                });
+
+            modelBuilder.Entity("Pathway.Web.Assessments.EvidenceLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CountryIso3")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("EvidenceItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MechanismCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountryIso3");
+
                     b.HasIndex("AssessmentId", "MechanismCode");
 
-                    b.ToTable("Evidence");
+                    b.HasIndex("EvidenceItemId", "MechanismCode")
+                        .IsUnique();
+
+                    b.ToTable("EvidenceLinks");
                 });
 
             modelBuilder.Entity("Pathway.Web.Assessments.Participant", b =>
@@ -1843,6 +1873,25 @@ namespace Pathway.Web.Data.Migrations.Postgres
                     b.Navigation("File");
                 });
 
+            modelBuilder.Entity("Pathway.Web.Assessments.EvidenceLink", b =>
+                {
+                    b.HasOne("Pathway.Web.Countries.Country", "Country")
+                        .WithMany()
+                        .HasForeignKey("CountryIso3")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Web.Assessments.EvidenceItem", "Item")
+                        .WithMany("Links")
+                        .HasForeignKey("EvidenceItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Country");
+
+                    b.Navigation("Item");
+                });
+
             modelBuilder.Entity("Pathway.Web.Assessments.Participant", b =>
                 {
                     b.HasOne("Pathway.Web.Assessments.Assessment", null)
@@ -2108,6 +2157,11 @@ namespace Pathway.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Pathway.Web.Assessments.Assessment", b =>
                 {
                     b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("Pathway.Web.Assessments.EvidenceItem", b =>
+                {
+                    b.Navigation("Links");
                 });
 
             modelBuilder.Entity("Pathway.Web.Countries.Region", b =>

@@ -602,11 +602,6 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("MechanismCode")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -623,14 +618,49 @@ namespace Pathway.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssessmentId");
+
                     b.HasIndex("CountryIso3");
 
                     b.HasIndex("FileId")
                         .IsUnique();
 
+                    b.ToTable("Evidence");
+                });
+
+            modelBuilder.Entity("Pathway.Web.Assessments.EvidenceLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryIso3")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("EvidenceItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MechanismCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountryIso3");
+
                     b.HasIndex("AssessmentId", "MechanismCode");
 
-                    b.ToTable("Evidence");
+                    b.HasIndex("EvidenceItemId", "MechanismCode")
+                        .IsUnique();
+
+                    b.ToTable("EvidenceLinks");
                 });
 
             modelBuilder.Entity("Pathway.Web.Assessments.Participant", b =>
@@ -1816,6 +1846,25 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                     b.Navigation("File");
                 });
 
+            modelBuilder.Entity("Pathway.Web.Assessments.EvidenceLink", b =>
+                {
+                    b.HasOne("Pathway.Web.Countries.Country", "Country")
+                        .WithMany()
+                        .HasForeignKey("CountryIso3")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Web.Assessments.EvidenceItem", "Item")
+                        .WithMany("Links")
+                        .HasForeignKey("EvidenceItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Country");
+
+                    b.Navigation("Item");
+                });
+
             modelBuilder.Entity("Pathway.Web.Assessments.Participant", b =>
                 {
                     b.HasOne("Pathway.Web.Assessments.Assessment", null)
@@ -2081,6 +2130,11 @@ namespace Pathway.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Pathway.Web.Assessments.Assessment", b =>
                 {
                     b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("Pathway.Web.Assessments.EvidenceItem", b =>
+                {
+                    b.Navigation("Links");
                 });
 
             modelBuilder.Entity("Pathway.Web.Countries.Region", b =>
