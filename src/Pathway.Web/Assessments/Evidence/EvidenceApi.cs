@@ -188,11 +188,11 @@ internal static class EvidenceApi
         var outcome = file is null
             ? await locker.AddLinkAsync(round, input, cancellationToken)
             : await locker.AddFileAsync(round, input, file, cancellationToken);
-        if (outcome.Failure is { } failure)
+        if (!outcome.TryGet(out var added, out var failure))
         {
             return failure.ToProblem();
         }
-        var dto = ToDto(round.Id, outcome.Value!);
+        var dto = ToDto(round.Id, added);
         return TypedResults.Created(dto.FileUrl ?? $"/api/assessments/{round.Id}/evidence?mechanism={Uri.EscapeDataString(dto.MechanismCode)}", dto);
     }
 
@@ -204,7 +204,7 @@ internal static class EvidenceApi
             return closed.ToProblem();
         }
         var outcome = await locker.SetMechanismsAsync(round, evidenceId, input?.MechanismCodes, cancellationToken);
-        return outcome.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(ToDto(round.Id, outcome.Value!));
+        return outcome.ToResult(item => TypedResults.Ok(ToDto(round.Id, item)));
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadEvidenceFile(
@@ -216,7 +216,7 @@ internal static class EvidenceApi
             return closed.ToProblem();
         }
         var file = await locker.OpenFileAsync(round, evidenceId, cancellationToken);
-        return file.Failure is { } failure ? failure.ToProblem() : EvidenceDownloads.Serve(response, file.Value!);
+        return file.TryGet(out var stored, out var failure) ? EvidenceDownloads.Serve(response, stored) : failure.ToProblem();
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RemoveEvidence(
