@@ -268,7 +268,7 @@ public sealed partial class ArabicRoundJourney(BrowserFixture fixture) : Browser
 /// What every page of a journey in Arabic must be: in Arabic and right to left, never a server error, with no
 /// serious or critical axe finding. Watches each page it opens, so a page shown and never checked fails the journey.
 /// </summary>
-internal sealed class ArabicPages
+internal sealed partial class ArabicPages
 {
     private readonly List<string> serverErrors = [];
     private readonly List<string> notChecked = [];
@@ -302,12 +302,16 @@ internal sealed class ArabicPages
 
     public async Task CheckAsync(IPage page, string what)
     {
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // The document's own state, not the browser's load events (which a quick second navigation can leave unsent).
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
         Assert.True(serverErrors.Count == 0, $"Server errors before {what}: {string.Join(", ", serverErrors)}");
         var html = page.Locator("html");
         await Expect(html).ToHaveAttributeAsync("lang", "ar");
         await Expect(html).ToHaveAttributeAsync("dir", "rtl");
         await Accessibility.AssertNoSeriousViolationsAsync(page, $"{what} in Arabic");
+        // Two English words in a row are a string the localizer missed (names, codes and e-mail addresses are single words).
+        var english = EnglishWords().Matches(await page.Locator("main").InnerTextAsync()).Select(match => match.Value).Distinct().ToList();
+        Assert.True(english.Count == 0, $"English on {what} in Arabic ({page.Url}): {string.Join(" | ", english)}");
         notChecked.RemoveAll(url => url == page.Url);
         Checked++;
     }
@@ -317,4 +321,7 @@ internal sealed class ArabicPages
         Assert.True(serverErrors.Count == 0, $"Server errors: {string.Join(", ", serverErrors)}");
         Assert.True(notChecked.Count == 0, $"Pages shown but never checked: {string.Join(", ", notChecked.Distinct())}");
     }
+
+    [GeneratedRegex(@"\b[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}\b")]
+    private static partial Regex EnglishWords();
 }
