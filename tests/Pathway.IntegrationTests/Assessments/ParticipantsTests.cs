@@ -416,7 +416,7 @@ public partial class ParticipantsTests(PathwayAppFactory factory) : IClassFixtur
 
         using var accepted = await client.PostAsync(path,
             form.With("Input.Password", "Cairo-Dina-2026x").With("Input.Confirm", "Cairo-Dina-2026x").ToContent(), Ct);
-        Assert.Equal("/assessments", await RedirectPathAsync(accepted));
+        Assert.Equal("/my-work", await RedirectPathAsync(accepted));
     }
 
     [Fact]
