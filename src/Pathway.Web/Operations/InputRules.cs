@@ -133,7 +133,7 @@ public static class InputRules
     /// The first field of a URL-encoded body whose name or value holds an escaped NUL (<c>%00</c>), which the
     /// form reader refuses as "invalid characters" without naming it; null when there is none.
     /// </summary>
-    internal static RefusedTextException? EscapedNulIn(ReadOnlySpan<byte> body)
+    private static RefusedTextException? EscapedNulIn(ReadOnlySpan<byte> body)
     {
         foreach (var range in body.Split((byte)'&'))
         {
