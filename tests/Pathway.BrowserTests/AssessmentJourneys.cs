@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using OtpNet;
 using Pathway.Web.Accounts;
 using static Microsoft.Playwright.Assertions;
 
@@ -21,15 +19,15 @@ public sealed partial class AssessmentJourneys(BrowserFixture fixture) : Browser
     [Fact]
     public Task Round_runs_from_creation_to_a_published_behaviour_profile() => JourneyAsync(async focal =>
     {
-        var focalPoint = await CreateAccountAsync(Roles.CountryFocalPoint, "EGY", null, "Amina Focal");
-        var publicRespondent = await CreateAccountAsync(Roles.CountryContributor, "EGY", null, "Omar Ministry");
-        var privateRespondent = await CreateAccountAsync(Roles.CountryContributor, "EGY", null, "Layla Clinics");
-        var reviewer = await CreateAccountAsync(Roles.Reviewer, null, "EMR", "Rami Reviewer");
+        var focalPoint = await People.CreateAsync(Fixture.Server, Roles.CountryFocalPoint, "EGY", null, "Amina Focal");
+        var publicRespondent = await People.CreateAsync(Fixture.Server, Roles.CountryContributor, "EGY", null, "Omar Ministry");
+        var privateRespondent = await People.CreateAsync(Fixture.Server, Roles.CountryContributor, "EGY", null, "Layla Clinics");
+        var reviewer = await People.CreateAsync(Fixture.Server, Roles.Reviewer, null, "EMR", "Rami Reviewer");
         var title = $"National assessment {Guid.NewGuid():N}"[..32];
         var rationale = $"Agreed after discussion {Guid.NewGuid():N}";
 
         // The focal point opens a round and adds one respondent from each side.
-        await SignInAsync(focal, focalPoint);
+        await People.SignInAsync(focal, focalPoint);
         await focal.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" })
             .GetByRole(AriaRole.Link, new() { Name = "Assessments", Exact = true }).ClickAsync();
         await focal.GetByRole(AriaRole.Link, new() { Name = "New round" }).ClickAsync();
@@ -99,7 +97,7 @@ public sealed partial class AssessmentJourneys(BrowserFixture fixture) : Browser
         await using (var reviewerContext = await Fixture.NewContextAsync())
         {
             var review = await reviewerContext.NewPageAsync();
-            await SignInAsync(review, reviewer);
+            await People.SignInAsync(review, reviewer);
             await review.GotoAsync($"{round}/review");
             await review.GetByLabel(new Regex($"Comment on .*{Regex.Escape(DivergentCode)}")).FillAsync("Please say which report supports level 2.");
             await review.GetByLabel(new Regex($"Comment on .*{Regex.Escape(DivergentCode)}")).Locator("xpath=ancestor::form")
@@ -120,7 +118,7 @@ public sealed partial class AssessmentJourneys(BrowserFixture fixture) : Browser
         await using (var reviewerContext = await Fixture.NewContextAsync())
         {
             var review = await reviewerContext.NewPageAsync();
-            await SignInAsync(review, reviewer);
+            await People.SignInAsync(review, reviewer);
             await review.GotoAsync(round);
             await review.GetByRole(AriaRole.Button, new() { Name = "Validate", Exact = true }).ClickAsync();
             await Expect(review.GetByText("Validated").First).ToBeVisibleAsync();
@@ -156,7 +154,7 @@ public sealed partial class AssessmentJourneys(BrowserFixture fixture) : Browser
     {
         await using var context = await Fixture.NewContextAsync();
         var page = await context.NewPageAsync();
-        await SignInAsync(page, person);
+        await People.SignInAsync(page, person);
         foreach (var behaviour in BehaviourCodes)
         {
             await page.GotoAsync($"{round}/rate/{behaviour}");
@@ -201,47 +199,12 @@ public sealed partial class AssessmentJourneys(BrowserFixture fixture) : Browser
         await Expect(page.GetByText($"was added to the round").First).ToBeVisibleAsync();
     }
 
-    private static async Task SignInAsync(IPage page, Person person)
-    {
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("E-mail address", new() { Exact = true }).FillAsync(person.Email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(person.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        if (person.AuthenticatorKey is { } key)
-        {
-            await page.GetByLabel("Code", new() { Exact = true }).FillAsync(new Totp(Base32Encoding.ToBytes(key)).ComputeTotp());
-            await page.GetByRole(AriaRole.Button, new() { Name = "Verify", Exact = true }).ClickAsync();
-        }
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
-    }
-
     private static string RoundIdIn(string url)
     {
         var match = RoundUrl().Match(url);
         Assert.True(match.Success, $"Expected to be on a round's page, but the address is {url}.");
         return match.Groups[1].Value;
     }
-
-    private async Task<Person> CreateAccountAsync(string role, string? country, string? region, string name)
-    {
-        var person = new Person($"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org", $"Journey-Password-{Guid.NewGuid():N}-9", name);
-        await using var scope = Fixture.Server.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
-            .CreateAsync(new NewUser(person.Email, person.Password, role, country, region, name), TestContext.Current.CancellationToken);
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors.SelectMany(pair => pair.Value)));
-        if (!Pathway.Web.Accounts.SignIn.TwoFactorRule.IsRequiredFor(role))
-        {
-            return person;
-        }
-        // Reviewers sign in with two factors: enrolled here as the setup page would (SignInJourneys walks that page).
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PathwayUser>>();
-        var account = (await users.FindByEmailAsync(person.Email))!;
-        await users.ResetAuthenticatorKeyAsync(account);
-        await users.SetTwoFactorEnabledAsync(account, true);
-        return person with { AuthenticatorKey = await users.GetAuthenticatorKeyAsync(account) };
-    }
-
-    private sealed record Person(string Email, string Password, string Name, string? AuthenticatorKey = null);
 
     [GeneratedRegex("/assessments/([0-9a-fA-F-]{36})")]
     private static partial Regex RoundUrl();

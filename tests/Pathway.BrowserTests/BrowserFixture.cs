@@ -50,13 +50,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh, isolated browser profile (no cookies) pointed at the app, on a desktop screen or the given one.</summary>
-    public async Task<IBrowserContext> NewContextAsync(ViewportSize? viewport = null)
+    /// <summary>
+    /// A fresh, isolated browser profile (no cookies) pointed at the app, on a desktop screen or the given one,
+    /// asking for pages in <paramref name="locale"/> (its Accept-Language).
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(ViewportSize? viewport = null, string locale = "en-GB")
     {
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = Server.Address.ToString(),
-            Locale = "en-GB",
+            Locale = locale,
             ViewportSize = viewport ?? new() { Width = 1280, Height = 900 },
         });
         context.SetDefaultTimeout(20_000);

@@ -21,9 +21,12 @@ public abstract class BrowserTest : IAsyncLifetime
 
     protected IPage Page => page ?? throw new InvalidOperationException("The page is made in InitializeAsync.");
 
+    /// <summary>The language the journey's browser asks for.</summary>
+    protected virtual string Locale => "en-GB";
+
     public async ValueTask InitializeAsync()
     {
-        context = await Fixture.NewContextAsync();
+        context = await Fixture.NewContextAsync(locale: Locale);
         page = await context.NewPageAsync();
     }
 

@@ -23,12 +23,12 @@ public sealed partial class PlanningJourneys(BrowserFixture fixture) : BrowserTe
     [Fact]
     public Task Focal_point_plans_from_a_validated_round_and_compares_the_next_one() => JourneyAsync(async page =>
     {
-        var focalPoint = await CreateFocalPointAsync();
+        var focalPoint = await People.CreateAsync(Fixture.Server, Roles.CountryFocalPoint, Country, null, "Nadia Planner");
         var firstTitle = $"Baseline {Guid.NewGuid():N}"[..24];
         var first = await SeedValidatedRoundAsync(firstTitle, DateTimeOffset.UtcNow.AddDays(-400), level: index => 1 + index % 3);
         var round = $"/assessments/{first.Id}";
 
-        await SignInAsync(page, focalPoint);
+        await People.SignInAsync(page, focalPoint);
         await page.GotoAsync(round);
         await page.GetByRole(AriaRole.Link, new() { Name = "Decision support", Exact = true }).First.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = "Action plan" })).ToBeVisibleAsync();
@@ -149,16 +149,6 @@ public sealed partial class PlanningJourneys(BrowserFixture fixture) : BrowserTe
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = ownAction })).ToBeVisibleAsync();
     });
 
-    private async Task<Person> CreateFocalPointAsync()
-    {
-        var person = new Person($"planner-{Guid.NewGuid():N}@example.org", $"Journey-Password-{Guid.NewGuid():N}-9", "Nadia Planner");
-        await using var scope = Fixture.Server.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
-            .CreateAsync(new NewUser(person.Email, person.Password, Roles.CountryFocalPoint, Country, null, person.Name), TestContext.Current.CancellationToken);
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors.SelectMany(pair => pair.Value)));
-        return person;
-    }
-
     /// <summary>A national round of the country, validated with the given agreed levels (one "insufficient information"), as a workshop would leave it.</summary>
     private async Task<(Guid Id, IReadOnlyList<string> Codes)> SeedValidatedRoundAsync(string title, DateTimeOffset createdAt, Func<int, int> level)
     {
@@ -203,17 +193,6 @@ public sealed partial class PlanningJourneys(BrowserFixture fixture) : BrowserTe
         await db.SaveChangesAsync(ct);
         return codes;
     }
-
-    private static async Task SignInAsync(IPage page, Person person)
-    {
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("E-mail address", new() { Exact = true }).FillAsync(person.Email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(person.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
-    }
-
-    private sealed record Person(string Email, string Password, string Name);
 
     [GeneratedRegex("/assessments/([0-9a-fA-F-]{36})")]
     private static partial Regex RoundUrl();

@@ -12,7 +12,11 @@ namespace Pathway.Web.Notices;
 
 public sealed record RatingWork(Guid RoundId, string Title, int Rated, int Mechanisms, DateOnly? PlannedEnd);
 
-public sealed record ConsensusWork(Guid RoundId, string Title, AssessmentStatus Status, int Missing, int Mechanisms);
+/// <summary>
+/// A round the person facilitates: in consensus (or returned), with the mechanisms still without an agreed answer;
+/// or still in rating, with how many respondents have answered every mechanism, until consensus is opened.
+/// </summary>
+public sealed record ConsensusWork(Guid RoundId, string Title, AssessmentStatus Status, int Missing, int Mechanisms, int Respondents, int RespondentsDone);
 
 public sealed record ReviewWork(Guid RoundId, string Title, LocalizedText CountryName, int Submission);
 
@@ -66,7 +70,7 @@ public sealed class WorkList(PathwayDb db, CurrentUser user, TimeProvider clock,
             .ToListAsync(cancellationToken);
 
         var consensus = await rounds
-            .Where(a => (a.Status == AssessmentStatus.Consensus || a.Status == AssessmentStatus.Returned)
+            .Where(a => (a.Status == AssessmentStatus.RatingOpen || a.Status == AssessmentStatus.Consensus || a.Status == AssessmentStatus.Returned)
                 && (a.CountryIso3 == focalCountry || a.Participants.Any(p => p.UserId == me && p.Role == ParticipantRole.Facilitator)))
             .OrderBy(a => a.Title)
             .Select(a => new
@@ -74,6 +78,9 @@ public sealed class WorkList(PathwayDb db, CurrentUser user, TimeProvider clock,
                 a.Id, a.Title, a.Status,
                 Mechanisms = db.Mechanisms.Count(m => m.FrameworkVersionId == a.FrameworkVersionId),
                 Agreed = db.ConsensusRatings.Count(c => c.AssessmentId == a.Id && c.State != MechanismAnswerState.NotAssessed),
+                Respondents = a.Participants.Count(p => p.Role == ParticipantRole.Respondent),
+                RespondentsDone = a.Participants.Count(p => p.Role == ParticipantRole.Respondent
+                    && db.Ratings.Count(r => r.ParticipantId == p.Id) >= db.Mechanisms.Count(m => m.FrameworkVersionId == a.FrameworkVersionId)),
             })
             .ToListAsync(cancellationToken);
 
@@ -119,7 +126,7 @@ public sealed class WorkList(PathwayDb db, CurrentUser user, TimeProvider clock,
 
         return new MyWork(
             rating,
-            [.. consensus.Select(c => new ConsensusWork(c.Id, c.Title, c.Status, Math.Max(0, c.Mechanisms - c.Agreed), c.Mechanisms))],
+            [.. consensus.Select(c => new ConsensusWork(c.Id, c.Title, c.Status, Math.Max(0, c.Mechanisms - c.Agreed), c.Mechanisms, c.Respondents, c.RespondentsDone))],
             reviews,
             plans,
             [.. actions.Select(a => new ActionWork(a.Id, a.ItemId, a.Title, a.What, a.Due!.Value, a.Due < today))],

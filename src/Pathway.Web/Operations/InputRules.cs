@@ -1,9 +1,13 @@
+using System.Buffers;
+using System.Net;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace Pathway.Web.Operations;
 
@@ -42,7 +46,14 @@ public static class InputRules
             {
                 var inner = context.Features.Get<IFormFeature>()
                     ?? new FormFeature(context.Request, context.RequestServices.GetRequiredService<IOptions<FormOptions>>().Value);
-                context.Features.Set<IFormFeature>(new CheckedForm(inner));
+                var urlEncoded = IsUrlEncoded(context.Request);
+                if (urlEncoded)
+                {
+                    // ASP.NET's form reader refuses an escaped NUL (%00) without saying where it was; keeping the
+                    // body lets CheckedForm read it again to name the field. Such forms are small (no files).
+                    context.Request.EnableBuffering();
+                }
+                context.Features.Set<IFormFeature>(new CheckedForm(inner, urlEncoded ? context.Request : null));
                 if (!context.Request.Path.StartsWithSegments("/api"))
                 {
                     // A page's form is read by antiforgery, which turns any failure into a bare 400; read it here
@@ -111,8 +122,37 @@ public static class InputRules
         return null;
     }
 
+    /// <summary>How much of a refused URL-encoded body is searched for the field: page forms are far smaller.</summary>
+    private const int RereadLimit = 1024 * 1024;
+
+    private static bool IsUrlEncoded(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+        && type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The first field of a URL-encoded body whose name or value holds an escaped NUL (<c>%00</c>), which the
+    /// form reader refuses as "invalid characters" without naming it; null when there is none.
+    /// </summary>
+    private static RefusedTextException? EscapedNulIn(ReadOnlySpan<byte> body)
+    {
+        foreach (var range in body.Split((byte)'&'))
+        {
+            var pair = body[range];
+            if (pair.IndexOf("%00"u8) < 0)
+            {
+                continue;
+            }
+            var equals = pair.IndexOf((byte)'=');
+            var name = equals < 0 ? pair : pair[..equals];
+            return new RefusedTextException(Encoding.UTF8.GetString(WebUtility.UrlDecodeToBytes(name.ToArray(), 0, name.Length)), '\0');
+        }
+        return null;
+    }
+
     /// <summary>The form as read by whoever reads it, checked once before anyone uses a field.</summary>
-    private sealed class CheckedForm(IFormFeature inner) : IFormFeature
+    /// <param name="inner">The form feature that reads the body.</param>
+    /// <param name="rereadable">A URL-encoded request whose body is kept, to name the field when the reader refuses it.</param>
+    private sealed class CheckedForm(IFormFeature inner, HttpRequest? rereadable) : IFormFeature
     {
         private IFormCollection? checkedForm;
 
@@ -126,8 +166,38 @@ public static class InputRules
 
         public IFormCollection ReadForm() => Check(inner.ReadForm());
 
-        public async Task<IFormCollection> ReadFormAsync(CancellationToken cancellationToken) =>
-            Check(await inner.ReadFormAsync(cancellationToken));
+        public async Task<IFormCollection> ReadFormAsync(CancellationToken cancellationToken)
+        {
+            IFormCollection form;
+            try
+            {
+                form = await inner.ReadFormAsync(cancellationToken);
+            }
+            catch (InvalidDataException) when (rereadable is not null)
+            {
+                if (await EscapedNulAsync(rereadable, cancellationToken) is { } refused)
+                {
+                    throw refused;
+                }
+                throw;
+            }
+            return Check(form);
+        }
+
+        private static async Task<RefusedTextException?> EscapedNulAsync(HttpRequest request, CancellationToken cancellationToken)
+        {
+            request.Body.Position = 0;
+            var body = ArrayPool<byte>.Shared.Rent(RereadLimit);
+            try
+            {
+                var length = await request.Body.ReadAtLeastAsync(body.AsMemory(0, RereadLimit), RereadLimit, throwOnEndOfStream: false, cancellationToken);
+                return EscapedNulIn(body.AsSpan(0, length));
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(body);
+            }
+        }
 
         private IFormCollection Check(IFormCollection form)
         {

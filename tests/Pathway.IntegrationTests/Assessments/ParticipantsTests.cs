@@ -361,7 +361,7 @@ public partial class ParticipantsTests(PathwayAppFactory factory) : IClassFixtur
         var accept = HtmlForm.Find(page, "invitation").With("Input.Password", "Cairo-Salma-2026x").With("Input.Confirm", "Cairo-Salma-2026x");
         using var response = await invited.PostAsync(path, accept.ToContent(), Ct);
 
-        Assert.Equal("/assessments", await RedirectPathAsync(response));
+        Assert.Equal("/my-work", await RedirectPathAsync(response));
         var list = WebUtility.HtmlDecode(await HttpAssert.HtmlAsync(await invited.GetAsync("/assessments", Ct)));
         Assert.Contains($"href=\"/assessments/{round.Id}\"", list, StringComparison.Ordinal);
 
@@ -416,7 +416,7 @@ public partial class ParticipantsTests(PathwayAppFactory factory) : IClassFixtur
 
         using var accepted = await client.PostAsync(path,
             form.With("Input.Password", "Cairo-Dina-2026x").With("Input.Confirm", "Cairo-Dina-2026x").ToContent(), Ct);
-        Assert.Equal("/assessments", await RedirectPathAsync(accepted));
+        Assert.Equal("/my-work", await RedirectPathAsync(accepted));
     }
 
     [Fact]

@@ -95,6 +95,9 @@ public sealed class MyWorkTests(NoticesAppFactory factory) : IClassFixture<Notic
         Assert.Contains($"href=\"/assessments/{validated.Id}/plan\"", focal, StringComparison.Ordinal);
         Assert.Contains("2 actions; 2 still need a responsible organisation or a due date", focal, StringComparison.Ordinal);
         Assert.Contains($"href=\"/assessments/{rating.Id}/participants\"", focal, StringComparison.Ordinal);
+        // A round still in rating waits for its facilitator to open consensus, from the round's page.
+        Assert.Contains($"href=\"/assessments/{rating.Id}\"", focal, StringComparison.Ordinal);
+        Assert.Contains("Rating is open: 0 of 2 respondents have rated every mechanism.", focal, StringComparison.Ordinal);
         Assert.Contains("Dr Nadia Invited", focal, StringComparison.Ordinal);
         Assert.DoesNotContain($"/assessments/{submitted.Id}/review", focal, StringComparison.Ordinal);
 
