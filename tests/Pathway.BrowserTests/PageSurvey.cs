@@ -125,7 +125,8 @@ public sealed partial class PageSurvey(BrowserFixture fixture) : BrowserTest(fix
 internal sealed record SurveyData(
     IReadOnlyDictionary<string, (string Email, string Password)> People,
     IReadOnlyDictionary<AssessmentStatus, Guid> Rounds,
-    string UserId)
+    string UserId,
+    Guid EvidenceId)
 {
     public const string Anonymous = "anonymous";
     public const string FocalPoint = "focal point";
@@ -170,7 +171,8 @@ internal sealed record SurveyData(
         {
             rounds[status] = await SeedRoundAsync(server, country, focalId, status, ct);
         }
-        var data = new SurveyData(people, rounds, focalId);
+        var evidenceId = await SeedEvidenceAsync(server, country, rounds[AssessmentStatus.RatingOpen], ct);
+        var data = new SurveyData(people, rounds, focalId, evidenceId);
 
         // Published by its focal point, as a country signs off: the release is what the public pages read.
         await using var context = await fixture.NewContextAsync();
@@ -191,26 +193,32 @@ internal sealed record SurveyData(
         foreach (var path in new[]
                  {
                      "/", "/framework", "/framework/1", "/framework/1/ds", "/methodology", "/published",
-                     $"/published/{Rounds[AssessmentStatus.Published]}", "/account/login",
+                     $"/published/{Rounds[AssessmentStatus.Published]}", $"/published/{Rounds[AssessmentStatus.Published]}/revisions/1",
+                     "/account/login",
                  })
         {
             yield return (Anonymous, path);
         }
-        foreach (var path in new[] { "/assessments", "/assessments/new", "/account/password", "/account/access-denied" })
+        foreach (var path in new[]
+                 {
+                     "/assessments", "/assessments/new", "/account/password", "/account/access-denied", "/account/two-factor",
+                     "/my-work", "/notices", "/notices/settings",
+                 })
         {
             yield return (FocalPoint, path);
         }
+        yield return (FocalPoint, $"/assessments/{Rounds[AssessmentStatus.Draft]}/delete");
         foreach (var (status, id) in Rounds)
         {
             yield return (FocalPoint, $"/assessments/{id}");
         }
         var rating = $"/assessments/{Rounds[AssessmentStatus.RatingOpen]}";
-        foreach (var path in new[] { "/participants", "/rate", "/rate/ds", "/evidence" })
+        foreach (var path in new[] { "/participants", "/rate", "/rate/ds", "/evidence", $"/evidence/{EvidenceId}/mechanisms" })
         {
             yield return (FocalPoint, rating + path);
         }
         var consensus = $"/assessments/{Rounds[AssessmentStatus.Consensus]}";
-        foreach (var path in new[] { "/consensus", "/consensus/DS.1", "/results", "/audit" })
+        foreach (var path in new[] { "/consensus", "/consensus/DS.1", "/consensus/behaviour/ds", "/results", "/audit" })
         {
             yield return (FocalPoint, consensus + path);
         }
@@ -227,7 +235,7 @@ internal sealed record SurveyData(
         yield return (Reviewer, $"/assessments/{Rounds[AssessmentStatus.Submitted]}");
         yield return (Reviewer, $"/assessments/{Rounds[AssessmentStatus.Submitted]}/review");
         yield return (Reviewer, $"/assessments/{Rounds[AssessmentStatus.Returned]}/review");
-        foreach (var path in new[] { "/admin/users", $"/admin/users/{UserId}", "/admin/frameworks", "/admin/recommendations" })
+        foreach (var path in new[] { "/admin/users", $"/admin/users/{UserId}", "/admin/frameworks", "/admin/recommendations", "/admin/account-events" })
         {
             yield return (Administrator, path);
         }
@@ -245,6 +253,30 @@ internal sealed record SurveyData(
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Expect(page.Locator("form[action='/account/logout']")).ToHaveCountAsync(1);
+    }
+
+    /// <summary>A link that supports two mechanisms of the round, for the "also supports" page.</summary>
+    private static async Task<Guid> SeedEvidenceAsync(PathwayServer server, string country, Guid roundId, CancellationToken ct)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PathwayDb>();
+        var item = new EvidenceItem
+        {
+            AssessmentId = roundId,
+            CountryIso3 = country,
+            Type = EvidenceType.Law,
+            Title = "Private clinics licensing law",
+            Url = "https://example.org/licensing-law",
+            AddedAt = DateTimeOffset.UtcNow,
+            Links =
+            {
+                new EvidenceLink { AssessmentId = roundId, CountryIso3 = country, MechanismCode = "DS.1" },
+                new EvidenceLink { AssessmentId = roundId, CountryIso3 = country, MechanismCode = "AS.1" },
+            },
+        };
+        db.Evidence.Add(item);
+        await db.SaveChangesAsync(ct);
+        return item.Id;
     }
 
     /// <summary>
