@@ -50,9 +50,10 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                 name: "IX_Evidence_AssessmentId_MechanismCode",
                 table: "Evidence");
 
-            migrationBuilder.DropColumn(
-                name: "MechanismCode",
-                table: "Evidence");
+            // SQLite's own DROP COLUMN (3.35+), not EF's table rebuild: the rebuild turns foreign keys off
+            // outside the transaction (a "partially applied" warning at every first start) and, with them
+            // on, dropping the old table would cascade to the links just written.
+            migrationBuilder.Sql("""ALTER TABLE "Evidence" DROP COLUMN "MechanismCode";""");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Evidence_AssessmentId",
