@@ -80,7 +80,8 @@ internal static class LoadRunner
             // The app compiles its hot code to tier 1 over its first tens of seconds under load;
             // a per-path warm-up of a few seconds would measure the JIT in the first scenario.
             Console.WriteLine($"Pre-warming every scenario for {settings.PrewarmSeconds} s...");
-            await LoopAsync(client, [.. scenarios], settings.Clients, TimeSpan.FromSeconds(settings.PrewarmSeconds), settings.MaxRequests);
+            await LoopAsync(client, [.. scenarios.Where(scenario => scenario.Prewarm)], settings.Clients,
+                TimeSpan.FromSeconds(settings.PrewarmSeconds), settings.MaxRequests);
         }
         var results = new List<ScenarioResult>();
         foreach (var scenario in scenarios)
@@ -216,6 +217,9 @@ internal sealed record Scenario(string Name, Uri Uri, Func<int, long, HttpReques
 {
     /// <summary>Clients for this scenario when not the run's <c>--clients</c> (a one-off download is timed alone).</summary>
     public int? Clients { get; init; }
+
+    /// <summary>Whether the shared pre-warm sends it too (false for sign-ins: see <see cref="AssessmentScenarios"/>).</summary>
+    public bool Prewarm { get; init; } = true;
 
     /// <summary>The answer this scenario times when it is not a 2xx (a refused sign-in is a 401).</summary>
     public HttpStatusCode? ExpectedStatus { get; init; }
