@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -53,18 +52,11 @@ public class ResponseRulesTests(LogCapturingAppFactory factory) : IClassFixture<
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<HttpClient> ApiAsync(TestUser user)
-    {
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await factory.GetBearerTokenAsync(user));
-        return client;
-    }
-
     [Fact]
     public async Task Signed_in_api_answers_carry_no_store_and_open_data_stays_cacheable()
     {
         var round = await factory.CreateRoundAsync("MDV", AssessmentStatus.Consensus);
-        using var api = await ApiAsync(round.Facilitator);
+        using var api = await factory.CreateApiClientAsync(round.Facilitator);
         using var anonymous = factory.CreateClient();
 
         string[] signedIn =
@@ -100,7 +92,7 @@ public class ResponseRulesTests(LogCapturingAppFactory factory) : IClassFixture<
     {
         var round = await factory.CreateRoundAsync("MMR", AssessmentStatus.Consensus);
         var code = round.MechanismCodes[0];
-        using var api = await ApiAsync(round.Facilitator);
+        using var api = await factory.CreateApiClientAsync(round.Facilitator);
         var body = new { state = "Rated", level = 3, rationale = "Agreed in the workshop.", confidence = "High", method = "Consensus", version = 0 };
         using (var first = await api.PutAsJsonAsync($"/api/assessments/{round.Id}/consensus/{code}", body, Ct))
         {
@@ -147,7 +139,7 @@ public class ResponseRulesTests(LogCapturingAppFactory factory) : IClassFixture<
     {
         var round = await factory.CreateRoundAsync("LKA", AssessmentStatus.Validated);
         var code = round.MechanismCodes[0];
-        using var api = await ApiAsync(round.Facilitator);
+        using var api = await factory.CreateApiClientAsync(round.Facilitator);
         using (var started = await api.PostAsync($"/api/assessments/{round.Id}/plan", null, Ct))
         {
             Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync(Ct));

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text.Json;
@@ -92,6 +93,14 @@ public static class TestAccounts
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
         return body.RootElement.GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>A client of the API signed in as <paramref name="user"/> with a bearer token.</summary>
+    public static async Task<HttpClient> CreateApiClientAsync(this PathwayAppFactory factory, TestUser user)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await factory.GetBearerTokenAsync(user));
+        return client;
     }
 
     /// <summary>Signs in through the login page as a person would: GET the form, POST it with its antiforgery token.</summary>

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Pathway.IntegrationTests.Infrastructure;
@@ -13,27 +12,20 @@ public sealed class NoticesApiTests(NoticesAppFactory factory) : IClassFixture<N
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<HttpClient> ApiAsync(TestUser user)
-    {
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await factory.GetBearerTokenAsync(user));
-        return client;
-    }
-
     [Fact]
     public async Task My_work_lists_the_callers_rounds_to_rate_with_progress_and_nothing_of_another_country()
     {
         var round = await factory.CreateRoundAsync("EGY", AssessmentStatus.RatingOpen);
         var jordan = await factory.CreateUserAsync(Roles.CountryFocalPoint, country: "JOR");
 
-        using var respondent = await ApiAsync(round.PublicRespondent);
+        using var respondent = await factory.CreateApiClientAsync(round.PublicRespondent);
         using var work = JsonDocument.Parse(await respondent.GetStringAsync("/api/my-work", Ct));
         var rating = Assert.Single(work.RootElement.GetProperty("rating").EnumerateArray());
         Assert.Equal(round.Id, rating.GetProperty("roundId").GetGuid());
         Assert.Equal(0, rating.GetProperty("rated").GetInt32());
         Assert.Equal(round.MechanismCodes.Count, rating.GetProperty("mechanisms").GetInt32());
 
-        using var stranger = await ApiAsync(jordan);
+        using var stranger = await factory.CreateApiClientAsync(jordan);
         var theirs = await stranger.GetStringAsync("/api/my-work", Ct);
         Assert.DoesNotContain(round.Id.ToString(), theirs, StringComparison.OrdinalIgnoreCase);
 
@@ -50,7 +42,7 @@ public sealed class NoticesApiTests(NoticesAppFactory factory) : IClassFixture<N
         await factory.MoveAsync(round, round.FocalPoint, "Consensus");
         await factory.MoveAsync(round, round.FocalPoint, "RatingOpen");
         var theirs = (await factory.NoticesOfAsync(round.PrivateRespondent)).First();
-        using var client = await ApiAsync(round.PublicRespondent);
+        using var client = await factory.CreateApiClientAsync(round.PublicRespondent);
 
         using (var french = JsonDocument.Parse(await client.GetStringAsync("/api/notices?lang=fr", Ct)))
         {

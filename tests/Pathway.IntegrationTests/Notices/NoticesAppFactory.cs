@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -55,8 +54,7 @@ public static class NoticeJobs
     /// <summary>Moves a round through the API as <paramref name="actor"/>; consensus opens on answers agreed in a meeting.</summary>
     public static async Task MoveAsync(this PathwayAppFactory factory, TestRound round, TestUser actor, string to, string? comment = null)
     {
-        using var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await factory.GetBearerTokenAsync(actor));
+        using var client = await factory.CreateApiClientAsync(actor);
         var publish = to == "Published" ? new { behaviourProfile = true, mechanismLevels = false, rationales = false, publicEvidence = false } : null;
         // Nobody rates in these rounds: consensus opens on answers agreed in a meeting.
         var agreedInMeeting = to == "Consensus" ? true : (bool?)null;
