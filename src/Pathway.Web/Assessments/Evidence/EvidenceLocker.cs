@@ -149,9 +149,10 @@ public sealed class EvidenceLocker(PathwayDb db, CurrentUser user, IStringLocali
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || exception.IsUniqueViolation())
         {
-            // Another save added the same mechanism, or removed the item, between our read and our write.
+            // Another save added the same mechanism, or removed a link, between our read and our write;
+            // any other database failure still surfaces.
             return Failure.Conflict(l["Evidence.Error.LinkTitle"], l["Evidence.Error.LinksChanged"], null);
         }
         return await FindAsync(round, evidenceId, cancellationToken);
