@@ -2,6 +2,7 @@ using Pathway.Web.Accounts;
 using Pathway.Web.Data;
 using Pathway.Web.Framework;
 using Pathway.Web.Planning;
+using Pathway.Web.Reports.Demo;
 
 namespace Pathway.Web.Operations;
 
@@ -27,6 +28,8 @@ public static class CommandLine
           recommendations import <file>         import a recommendation catalogue file (all or nothing)
           recommendations export <version> [<file>]
                                                 write a catalogue version as JSON (to stdout without <file>)
+          demo                                  load the demonstration data (fictional countries' rounds, labelled as such)
+          demo --remove                         remove the demonstration data, and nothing else
           user add --email E --password P --role R [--country ISO3] [--region CODE] [--name NAME]
                                                 create an account; roles: Administrator, RegionalOfficer,
                                                 CountryFocalPoint and CountryContributor (need --country),
@@ -36,7 +39,7 @@ public static class CommandLine
     private static readonly string[] UserOptions = ["--email", "--password", "--role", "--country", "--region", "--name"];
     private static readonly string[] RequiredUserOptions = ["--email", "--password", "--role"];
 
-    private static readonly string[] Commands = ["migrate", "framework", "recommendations", "user", "help", "--help", "-h"];
+    private static readonly string[] Commands = ["migrate", "framework", "recommendations", "demo", "user", "help", "--help", "-h"];
 
     /// <summary>
     /// Whether the arguments ask for a command rather than the web server. Settings (<c>--Urls ...</c>,
@@ -70,6 +73,10 @@ public static class CommandLine
                 return await ImportCatalogueAsync(app, file, checkOnly: false, output, error);
             case ["recommendations", "export", var version, .. var rest] when rest.Length <= 1:
                 return await ExportCatalogueAsync(app, version, rest.FirstOrDefault(), output, error);
+            case ["demo"]:
+                return await DemoAsync(app, remove: false, output);
+            case ["demo", "--remove"]:
+                return await DemoAsync(app, remove: true, output);
             case ["user", "add", .. var options]:
                 return await AddUserAsync(app, options, output, error);
             default:
@@ -192,6 +199,26 @@ public static class CommandLine
             await File.WriteAllTextAsync(file, json + "\n");
             await output.WriteLineAsync($"Recommendation catalogue version {version} written to {file}.");
         }
+        return Ok;
+    }
+
+    private static async Task<int> DemoAsync(WebApplication app, bool remove, TextWriter output)
+    {
+        await PrepareAsync(app);
+        var started = app.Services.GetRequiredService<TimeProvider>().GetTimestamp();
+        if (remove)
+        {
+            var removed = await DemoData.RemoveAsync(app.Services);
+            await output.WriteLineAsync(removed.Changed
+                ? $"Removed the demonstration data: {removed.Rounds} rounds of {removed.Countries} countries and {removed.Accounts} demonstration accounts."
+                : "There was no demonstration data to remove.");
+            return Ok;
+        }
+        var loaded = await DemoData.LoadAsync(app.Services);
+        var elapsed = app.Services.GetRequiredService<TimeProvider>().GetElapsedTime(started);
+        await output.WriteLineAsync(loaded.Changed
+            ? $"Loaded the demonstration data in {elapsed.TotalSeconds:0.0} s: {loaded.Rounds} rounds of {loaded.Countries} countries, {loaded.Releases} published releases, {loaded.Accounts} fictional accounts that cannot sign in. Remove it with: -- demo --remove"
+            : $"The demonstration data is already loaded ({loaded.Rounds} rounds of {loaded.Countries} countries); nothing was changed.");
         return Ok;
     }
 

@@ -1,0 +1,125 @@
+using Microsoft.EntityFrameworkCore;
+using Pathway.Web.Assessments;
+using Pathway.Web.Data;
+
+namespace Pathway.Web.Reports.Demo;
+
+/// <summary>What a load or a removal did.</summary>
+public sealed record DemoResult(bool Changed, int Countries, int Rounds, int Releases, int Accounts);
+
+/// <summary>
+/// The demonstration data: thirteen countries in the six WHO regions, two published rounds each on the
+/// shipped framework, made through the product's own services as fictional people who cannot sign in.
+/// Loaded only when asked for (<c>-- demo</c>); loading again changes nothing; <see cref="RemoveAsync"/>
+/// takes out exactly the demonstration rounds (<see cref="Assessment.IsDemonstration"/>), their rows and the
+/// demonstration accounts. The test host calls these two methods too.
+/// </summary>
+public static class DemoData
+{
+    /// <summary>The shipped framework version the demonstration rounds are pinned to.</summary>
+    public const string FrameworkVersion = "1";
+
+    public static int ExpectedRounds => DemoScript.Countries.Count * 2;
+
+    /// <summary>Loads the demonstration data unless it is already complete; a partial load (a run that stopped) is removed first.</summary>
+    public static async Task<DemoResult> LoadAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var existing = await CountAsync(services, cancellationToken);
+        if (existing.Rounds == ExpectedRounds && existing.Releases == ExpectedRounds + 1)
+        {
+            return existing with { Changed = false };
+        }
+        if (existing.Rounds > 0 || existing.Accounts > 0)
+        {
+            await RemoveAsync(services, cancellationToken);
+        }
+
+        var clock = services.GetRequiredService<TimeProvider>();
+        var people = new DemoPeople(services, clock);
+        await people.EnsureAsync();
+        var rounds = new DemoRounds(people, clock);
+        var plans = new DemoPlans(people, clock);
+        Dictionary<string, string> names;
+        List<string> mechanisms;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PathwayDb>();
+            var codes = DemoScript.Countries.Select(country => country.Iso3).ToList();
+            names = (await db.Countries.AsNoTracking().Where(country => codes.Contains(country.Iso3)).Select(country => new { country.Iso3, country.Name }).ToListAsync(cancellationToken))
+                .ToDictionary(row => row.Iso3, row => row.Name.En, StringComparer.Ordinal);
+            var version = await db.FrameworkVersions.AsNoTracking().Where(v => v.Version == FrameworkVersion).Select(v => v.Id).SingleAsync(cancellationToken);
+            var rows = await db.Behaviours.AsNoTracking().Where(b => b.FrameworkVersionId == version)
+                .SelectMany(b => b.Mechanisms, (b, m) => new { m.Code, Behaviour = b.DisplayOrder, m.DisplayOrder }).ToListAsync(cancellationToken);
+            mechanisms = [.. rows.OrderBy(m => m.Behaviour).ThenBy(m => m.DisplayOrder).Select(m => m.Code)];
+        }
+
+        foreach (var country in DemoScript.Countries)
+        {
+            var random = new Random(country.Seed);
+            var (first, second) = DemoScript.Profiles(country, mechanisms);
+
+            var firstId = await rounds.CreateAsync(country, names[country.Iso3], country.FirstYear, cancellationToken);
+            await rounds.RateAndValidateAsync(country, firstId, first, random, cancellationToken);
+            await plans.PlanAsync(country, firstId, country.FirstYear, isFirstRound: true, cancellationToken);
+            var firstChoices = country.Iso3 == DemoScript.ProfileOnlyCountry
+                ? new PublicationChoices(true, false, false, false)
+                : new PublicationChoices(true, true, true, false);
+            await rounds.PublishAsync(country, firstId, firstChoices, null, cancellationToken);
+
+            var secondId = await rounds.CreateAsync(country, names[country.Iso3], country.SecondYear, cancellationToken);
+            await rounds.RateAndValidateAsync(country, secondId, second, random, cancellationToken);
+            await plans.PlanAsync(country, secondId, country.SecondYear, isFirstRound: false, cancellationToken);
+            await rounds.PublishAsync(country, secondId, new PublicationChoices(true, true, true, false), null, cancellationToken);
+
+            if (country.Iso3 == DemoScript.CorrectedCountry)
+            {
+                var code = mechanisms.First(code => second[code].Level is < 4);
+                await rounds.CorrectAsync(country, secondId, code, Scoring.MechanismAnswer.Rated(second[code].Level!.Value + 1), cancellationToken);
+            }
+        }
+        return await CountAsync(services, cancellationToken) with { Changed = true };
+    }
+
+    /// <summary>
+    /// Removes the demonstration rounds with every row that belongs to them (audit entries included), then
+    /// the demonstration accounts. Rounds without the flag are never touched, whoever made them.
+    /// </summary>
+    public static async Task<DemoResult> RemoveAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var before = await CountAsync(services, cancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PathwayDb>();
+        var ids = await db.Assessments.IgnoreQueryFilters().Where(round => round.IsDemonstration).Select(round => round.Id).ToListAsync(cancellationToken);
+        var accounts = await DemoPeople.ExistingIdsAsync(db, cancellationToken);
+        // Bulk deletes, in one transaction: the rows go without audit entries of their own (the round's are removed too).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.ProgressNotes.IgnoreQueryFilters().Where(note => db.ActionItems.IgnoreQueryFilters()
+            .Any(item => item.Id == note.ActionItemId && ids.Contains(item.AssessmentId))).ExecuteDeleteAsync(cancellationToken);
+        await db.ActionItems.IgnoreQueryFilters().Where(item => ids.Contains(item.AssessmentId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Ratings.IgnoreQueryFilters().Where(rating => ids.Contains(rating.AssessmentId)).ExecuteDeleteAsync(cancellationToken);
+        // TEMP await db.PublishedResults.Where(row => ids.Contains(row.AssessmentId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Notices.IgnoreQueryFilters().Where(notice => accounts.Contains(notice.RecipientId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Assessments.IgnoreQueryFilters().Where(round => ids.Contains(round.Id)).ExecuteDeleteAsync(cancellationToken);
+        await db.AuditEntries.IgnoreQueryFilters().Where(entry => ids.Contains(entry.AssessmentId)).ExecuteDeleteAsync(cancellationToken);
+        await db.UserRoles.Where(role => accounts.Contains(role.UserId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Users.Where(user => accounts.Contains(user.Id)).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return before with { Changed = before.Rounds > 0 || before.Accounts > 0 };
+    }
+
+    /// <summary>How much demonstration data there is now.</summary>
+    public static async Task<DemoResult> CountAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PathwayDb>();
+        var rounds = db.Assessments.IgnoreQueryFilters().Where(round => round.IsDemonstration);
+        var roundCount = await rounds.CountAsync(cancellationToken);
+        var countries = await rounds.Select(round => round.CountryIso3).Distinct().CountAsync(cancellationToken);
+        var releases = await db.PublishedReleases.CountAsync(release => rounds.Any(round => round.Id == release.AssessmentId), cancellationToken);
+        var accounts = (await DemoPeople.ExistingIdsAsync(db, cancellationToken)).Count;
+        return new DemoResult(false, countries, roundCount, releases, accounts);
+    }
+}
