@@ -35,6 +35,10 @@ public sealed record Round(
 
     /// <summary>When the round was archived (hidden from lists); null while it is not.</summary>
     public DateTimeOffset? ArchivedAt { get; init; }
+
+    /// <summary>A round made by the demonstration loader: every view of it says so.</summary>
+    public bool IsDemonstration { get; init; }
+
     /// <summary>The framework tree the round is pinned to (its mechanisms are the only codes it accepts), from the tree cache.</summary>
     public required FrameworkTree Framework { get; init; }
 }
@@ -46,7 +50,11 @@ public sealed record MeetingAgreement(DateTimeOffset At, string? ByName, string?
 public sealed record RoundSummary(
     Guid Id, string CountryIso3, LocalizedText CountryName, string Title, AssessmentScope Scope, string? ScopeDetail,
     AssessmentStatus Status, int Revision, string FrameworkVersion, DateOnly? PlannedStart, DateOnly? PlannedEnd,
-    DateTimeOffset CreatedAt, ParticipantRole? MyRole);
+    DateTimeOffset CreatedAt, ParticipantRole? MyRole)
+{
+    /// <summary>A round made by the demonstration loader.</summary>
+    public bool IsDemonstration { get; init; }
+}
 
 /// <summary>What a focal point fills in to open a round.</summary>
 public sealed class NewRound
@@ -86,14 +94,17 @@ public sealed class RoundDirectory(PathwayDb db, CurrentUser user, FrameworkRead
             {
                 round.Id, round.CountryIso3, CountryName = round.Country!.Name, round.Title, round.Scope, round.ScopeDetail,
                 round.Status, round.Revision, Version = round.FrameworkVersion!.Version, round.PlannedStart, round.PlannedEnd,
-                round.CreatedAt,
+                round.CreatedAt, round.IsDemonstration,
                 MyRole = round.Participants.Where(p => p.UserId == userId).Select(p => (ParticipantRole?)p.Role).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         return [.. rows
             .OrderByDescending(row => row.CreatedAt)
             .Select(row => new RoundSummary(row.Id, row.CountryIso3, row.CountryName, row.Title, row.Scope, row.ScopeDetail,
-                row.Status, row.Revision, row.Version, row.PlannedStart, row.PlannedEnd, row.CreatedAt, row.MyRole))];
+                row.Status, row.Revision, row.Version, row.PlannedStart, row.PlannedEnd, row.CreatedAt, row.MyRole)
+            {
+                IsDemonstration = row.IsDemonstration,
+            })];
     }
 
     /// <summary>
@@ -111,7 +122,7 @@ public sealed class RoundDirectory(PathwayDb db, CurrentUser user, FrameworkRead
                 round.Purpose, round.PlannedStart, round.PlannedEnd, round.Status, round.Revision, round.Submissions,
                 FrameworkVersion = round.FrameworkVersion!.Version, round.FrameworkVersionId, round.FrameworkVersion.ContentHash,
                 round.CreatedAt, round.Version, round.AgreedInMeetingAt, round.AgreedInMeetingByName, round.AgreedInMeetingNote,
-                round.ArchivedAt,
+                round.ArchivedAt, round.IsDemonstration,
                 Me = round.Participants.Where(p => p.UserId == userId).Select(p => new { p.Id, p.Role }).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -130,6 +141,7 @@ public sealed class RoundDirectory(PathwayDb db, CurrentUser user, FrameworkRead
             FrameworkKey = (row.FrameworkVersionId, row.ContentHash),
             AgreedInMeeting = row.AgreedInMeetingAt is { } at ? new MeetingAgreement(at, row.AgreedInMeetingByName, row.AgreedInMeetingNote) : null,
             ArchivedAt = row.ArchivedAt,
+            IsDemonstration = row.IsDemonstration,
             Framework = tree,
         };
     }

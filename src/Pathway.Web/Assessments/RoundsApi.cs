@@ -30,12 +30,14 @@ public sealed record RoundPermissionsDto(
 
 /// <summary>
 /// A round with its status, pinned framework version, the caller's role in it and what the caller may do;
-/// agreedInMeeting when its answers were agreed in a meeting without individual ratings; archivedAt when archived.
+/// agreedInMeeting when its answers were agreed in a meeting without individual ratings; archivedAt when archived;
+/// isDemonstration when the round is demonstration data (made by the <c>demo</c> command).
 /// </summary>
 public sealed record RoundDto(
     Guid Id, string CountryIso3, string CountryName, string Title, string Scope, string? ScopeDetail, string Purpose,
     DateOnly? PlannedStart, DateOnly? PlannedEnd, string Status, int Revision, string FrameworkVersion, DateTimeOffset CreatedAt,
-    string? MyRole, RoundPermissionsDto Permissions, MeetingAgreement? AgreedInMeeting = null, DateTimeOffset? ArchivedAt = null)
+    string? MyRole, RoundPermissionsDto Permissions, MeetingAgreement? AgreedInMeeting = null, DateTimeOffset? ArchivedAt = null,
+    bool IsDemonstration = false)
 {
     public static RoundDto From(Round round)
     {
@@ -43,21 +45,21 @@ public sealed record RoundDto(
         return new(round.Id, round.CountryIso3, round.CountryName.Current, round.Title, round.Scope.ToString(), round.ScopeDetail,
             round.Purpose.ToString(), round.PlannedStart, round.PlannedEnd, round.Status.ToString(), round.Revision,
             round.FrameworkVersion, round.CreatedAt, round.Can.MyRole?.ToString(), RoundPermissionsDto.From(round.Can),
-            round.AgreedInMeeting, round.ArchivedAt);
+            round.AgreedInMeeting, round.ArchivedAt, round.IsDemonstration);
     }
 }
 
-/// <summary>One line of the list of rounds.</summary>
+/// <summary>One line of the list of rounds; isDemonstration when it is demonstration data.</summary>
 public sealed record RoundSummaryDto(
     Guid Id, string CountryIso3, string CountryName, string Title, string Scope, string? ScopeDetail, string Status, int Revision,
-    string FrameworkVersion, DateOnly? PlannedStart, DateOnly? PlannedEnd, DateTimeOffset CreatedAt, string? MyRole)
+    string FrameworkVersion, DateOnly? PlannedStart, DateOnly? PlannedEnd, DateTimeOffset CreatedAt, string? MyRole, bool IsDemonstration = false)
 {
     public static RoundSummaryDto From(RoundSummary round)
     {
         ArgumentNullException.ThrowIfNull(round);
         return new(round.Id, round.CountryIso3, round.CountryName.Current, round.Title, round.Scope.ToString(), round.ScopeDetail,
             round.Status.ToString(), round.Revision, round.FrameworkVersion, round.PlannedStart, round.PlannedEnd, round.CreatedAt,
-            round.MyRole?.ToString());
+            round.MyRole?.ToString(), round.IsDemonstration);
     }
 }
 

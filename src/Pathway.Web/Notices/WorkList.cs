@@ -10,22 +10,22 @@ using Pathway.Web.Scoring;
 
 namespace Pathway.Web.Notices;
 
-public sealed record RatingWork(Guid RoundId, string Title, int Rated, int Mechanisms, DateOnly? PlannedEnd);
+public sealed record RatingWork(Guid RoundId, string Title, int Rated, int Mechanisms, DateOnly? PlannedEnd, bool IsDemonstration = false);
 
 /// <summary>
 /// A round the person facilitates: in consensus (or returned), with the mechanisms still without an agreed answer;
 /// or still in rating, with how many respondents have answered every mechanism, until consensus is opened.
 /// </summary>
-public sealed record ConsensusWork(Guid RoundId, string Title, AssessmentStatus Status, int Missing, int Mechanisms, int Respondents, int RespondentsDone);
+public sealed record ConsensusWork(Guid RoundId, string Title, AssessmentStatus Status, int Missing, int Mechanisms, int Respondents, int RespondentsDone, bool IsDemonstration = false);
 
-public sealed record ReviewWork(Guid RoundId, string Title, LocalizedText CountryName, int Submission);
+public sealed record ReviewWork(Guid RoundId, string Title, LocalizedText CountryName, int Submission, bool IsDemonstration = false);
 
 /// <summary>A plan to endorse: not started (no plan yet), or its items and how many still lack an organisation or a due date.</summary>
-public sealed record PlanWork(Guid RoundId, string Title, bool Started, int Items, int Blockers);
+public sealed record PlanWork(Guid RoundId, string Title, bool Started, int Items, int Blockers, bool IsDemonstration = false);
 
-public sealed record ActionWork(Guid RoundId, Guid ItemId, string RoundTitle, string What, DateOnly Due, bool Overdue);
+public sealed record ActionWork(Guid RoundId, Guid ItemId, string RoundTitle, string What, DateOnly Due, bool Overdue, bool IsDemonstration = false);
 
-public sealed record InvitationWork(Guid RoundId, string RoundTitle, string Name, DateTimeOffset AddedAt);
+public sealed record InvitationWork(Guid RoundId, string RoundTitle, string Name, DateTimeOffset AddedAt, bool IsDemonstration = false);
 
 /// <summary>What waits for one person, section by section.</summary>
 public sealed record MyWork(
@@ -66,7 +66,7 @@ public sealed class WorkList(PathwayDb db, CurrentUser user, TimeProvider clock,
                 where p.UserId == me && p.Role == ParticipantRole.Respondent && a.Status == AssessmentStatus.RatingOpen
                 orderby a.PlannedEnd, a.Title
                 select new RatingWork(a.Id, a.Title, db.Ratings.Count(r => r.ParticipantId == p.Id),
-                    db.Mechanisms.Count(m => m.FrameworkVersionId == a.FrameworkVersionId), a.PlannedEnd))
+                    db.Mechanisms.Count(m => m.FrameworkVersionId == a.FrameworkVersionId), a.PlannedEnd, a.IsDemonstration))
             .ToListAsync(cancellationToken);
 
         var consensus = await rounds
@@ -75,7 +75,7 @@ public sealed class WorkList(PathwayDb db, CurrentUser user, TimeProvider clock,
             .OrderBy(a => a.Title)
             .Select(a => new
             {
-                a.Id, a.Title, a.Status,
+                a.Id, a.Title, a.Status, a.IsDemonstration,
                 Mechanisms = db.Mechanisms.Count(m => m.FrameworkVersionId == a.FrameworkVersionId),
                 Agreed = db.ConsensusRatings.Count(c => c.AssessmentId == a.Id && c.State != MechanismAnswerState.NotAssessed),
                 Respondents = a.Participants.Count(p => p.Role == ParticipantRole.Respondent),
@@ -87,7 +87,7 @@ public sealed class WorkList(PathwayDb db, CurrentUser user, TimeProvider clock,
         List<ReviewWork> reviews = user.Role == Roles.Reviewer
             ? await rounds.Where(a => a.Status == AssessmentStatus.Submitted)
                 .OrderBy(a => a.FirstSubmittedAt)
-                .Select(a => new ReviewWork(a.Id, a.Title, a.Country!.Name, a.Submissions))
+                .Select(a => new ReviewWork(a.Id, a.Title, a.Country!.Name, a.Submissions, a.IsDemonstration))
                 .ToListAsync(cancellationToken)
             : [];
 
@@ -101,7 +101,8 @@ public sealed class WorkList(PathwayDb db, CurrentUser user, TimeProvider clock,
                 .Select(x => new PlanWork(x.Round.Id, x.Round.Title, x.Plan != null,
                     db.ActionItems.Count(i => i.AssessmentId == x.Round.Id),
                     db.ActionItems.Count(i => i.AssessmentId == x.Round.Id && i.Status != ActionStatus.Done && i.Status != ActionStatus.Dropped
-                        && (i.ResponsibleOrganisation == null || i.ResponsibleOrganisation == "" || i.Due == null))))
+                        && (i.ResponsibleOrganisation == null || i.ResponsibleOrganisation == "" || i.Due == null)),
+                    x.Round.IsDemonstration))
                 .ToListAsync(cancellationToken);
 
         var today = PlanRules.Today(clock);
@@ -110,7 +111,7 @@ public sealed class WorkList(PathwayDb db, CurrentUser user, TimeProvider clock,
                     today.AddDays(Math.Max(0, options.Value.DueSoonDays)))
                 join a in rounds on i.AssessmentId equals a.Id
                 orderby i.Due, i.What
-                select new { a.Id, ItemId = i.Id, a.Title, i.What, i.Due })
+                select new { a.Id, ItemId = i.Id, a.Title, i.What, i.Due, a.IsDemonstration })
             .ToListAsync(cancellationToken);
 
         var invitations = focalCountry is null
@@ -121,15 +122,15 @@ public sealed class WorkList(PathwayDb db, CurrentUser user, TimeProvider clock,
                     where a.CountryIso3 == focalCountry && p.User!.PasswordHash == null
                         && (a.Status == AssessmentStatus.Draft || a.Status == AssessmentStatus.RatingOpen || a.Status == AssessmentStatus.Consensus)
                     orderby a.Title, p.DisplayName
-                    select new InvitationWork(a.Id, a.Title, p.DisplayName, p.AddedAt))
+                    select new InvitationWork(a.Id, a.Title, p.DisplayName, p.AddedAt, a.IsDemonstration))
                 .ToListAsync(cancellationToken);
 
         return new MyWork(
             rating,
-            [.. consensus.Select(c => new ConsensusWork(c.Id, c.Title, c.Status, Math.Max(0, c.Mechanisms - c.Agreed), c.Mechanisms, c.Respondents, c.RespondentsDone))],
+            [.. consensus.Select(c => new ConsensusWork(c.Id, c.Title, c.Status, Math.Max(0, c.Mechanisms - c.Agreed), c.Mechanisms, c.Respondents, c.RespondentsDone, c.IsDemonstration))],
             reviews,
             plans,
-            [.. actions.Select(a => new ActionWork(a.Id, a.ItemId, a.Title, a.What, a.Due!.Value, a.Due < today))],
+            [.. actions.Select(a => new ActionWork(a.Id, a.ItemId, a.Title, a.What, a.Due!.Value, a.Due < today, a.IsDemonstration))],
             invitations);
     }
 }

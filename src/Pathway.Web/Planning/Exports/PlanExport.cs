@@ -30,6 +30,9 @@ public sealed record PlanExport(
     PlanView Plan,
     DateTimeOffset ExportedAt)
 {
+    /// <summary>A demonstration round's plan: its title carries the label, and so does the file name.</summary>
+    public bool IsDemonstration { get; init; }
+
     /// <summary>The mechanism of an item; null for a code the round's framework does not have.</summary>
     public ExportMechanism? MechanismOf(string code) => Mechanisms.FirstOrDefault(m => string.Equals(m.Code, code, StringComparison.Ordinal));
 }
@@ -64,7 +67,8 @@ public sealed class PlanExports(ActionPlanBook plans, TargetBook targets, TimePr
             .ToDictionary(row => row.Mechanism.Code, row => row.TargetLevel, StringComparer.Ordinal);
         return new PlanExport(
             culture,
-            round.Round.Title,
+            // A demonstration round's files say so in the reader's language wherever they name the round.
+            round.Round.IsDemonstration ? $"{round.Round.Title} ({l["Demo.Label"]})" : round.Round.Title,
             round.Round.CountryIso3,
             round.Round.CountryName.In(language),
             round.Framework.Version.Version,
@@ -72,13 +76,16 @@ public sealed class PlanExports(ActionPlanBook plans, TargetBook targets, TimePr
             [.. round.Mechanisms.Select(m => new ExportMechanism(
                 m.Behaviour.Code, m.Behaviour.Name.In(language), m.Code, m.Mechanism.Name.In(language), m.Answer, targetOf.GetValueOrDefault(m.Code)))],
             plan,
-            clock.GetUtcNow());
+            clock.GetUtcNow())
+        {
+            IsDemonstration = round.Round.IsDemonstration,
+        };
     }
 
     public PlanExportFile Write(PlanExport export, PlanExportFormat format)
     {
         ArgumentNullException.ThrowIfNull(export);
-        var name = $"plan-{export.CountryIso3}-{export.ExportedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+        var name = $"plan-{(export.IsDemonstration ? "demo-" : "")}{export.CountryIso3}-{export.ExportedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
         return format switch
         {
             PlanExportFormat.Xlsx => new(PlanXlsxWriter.Write(export, l), XlsxType, name + ".xlsx"),

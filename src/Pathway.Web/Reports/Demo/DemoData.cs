@@ -99,7 +99,7 @@ public static class DemoData
             .Any(item => item.Id == note.ActionItemId && ids.Contains(item.AssessmentId))).ExecuteDeleteAsync(cancellationToken);
         await db.ActionItems.IgnoreQueryFilters().Where(item => ids.Contains(item.AssessmentId)).ExecuteDeleteAsync(cancellationToken);
         await db.Ratings.IgnoreQueryFilters().Where(rating => ids.Contains(rating.AssessmentId)).ExecuteDeleteAsync(cancellationToken);
-        // TEMP await db.PublishedResults.Where(row => ids.Contains(row.AssessmentId)).ExecuteDeleteAsync(cancellationToken);
+        await db.PublishedResults.Where(row => ids.Contains(row.AssessmentId)).ExecuteDeleteAsync(cancellationToken);
         await db.Notices.IgnoreQueryFilters().Where(notice => accounts.Contains(notice.RecipientId)).ExecuteDeleteAsync(cancellationToken);
         await db.Assessments.IgnoreQueryFilters().Where(round => ids.Contains(round.Id)).ExecuteDeleteAsync(cancellationToken);
         await db.AuditEntries.IgnoreQueryFilters().Where(entry => ids.Contains(entry.AssessmentId)).ExecuteDeleteAsync(cancellationToken);

@@ -1,0 +1,12 @@
+namespace Pathway.Web.Reports.Dashboards;
+
+public static class CountryDashboardSetup
+{
+    /// <summary>The country dashboards: the team's (scoped) and the public's (published results only).</summary>
+    public static IServiceCollection AddCountryDashboards(this IServiceCollection services)
+    {
+        services.AddScoped<CountryDashboards>();
+        services.AddScoped<PublicCountryDashboards>();
+        return services;
+    }
+}

@@ -1,0 +1,51 @@
+using Pathway.Web.Assessments.Results;
+using Pathway.Web.Localization;
+using Pathway.Web.Planning;
+using Pathway.Web.Scoring;
+
+namespace Pathway.Web.Reports.Dashboards;
+
+/// <summary>
+/// One round as a column of the country dashboard: the team's link goes to the round, the public's to its release.
+/// <see cref="Answers"/> holds each mechanism's agreed (or published) answer by code.
+/// </summary>
+public sealed record DashboardRound(
+    Guid Id, string Title, int Year, string StatusKey, int Revision, bool IsDemonstration, string Href,
+    IReadOnlyDictionary<string, MechanismAnswer> Answers);
+
+/// <summary>A mechanism across the country's rounds: one answer per round, in the rounds' order (null: no answer known).</summary>
+public sealed record TimelineRow(string BehaviourCode, string MechanismCode, string MechanismName, IReadOnlyList<MechanismAnswer?> Cells);
+
+/// <summary>A mechanism where the public and private sides rated far apart in the latest round with a spread.</summary>
+public sealed record SideDivergence(string MechanismCode, string MechanismName, decimal? PublicMedian, decimal? PrivateMedian, int? Range);
+
+/// <summary>The latest plan's items: by status, overdue, due soon, and done since the plan was endorsed.</summary>
+public sealed record PlanSummary(
+    Guid RoundId, string RoundTitle, PlanStatus Status, DateTimeOffset? EndorsedAt,
+    IReadOnlyDictionary<ActionStatus, int> ByStatus, int Overdue, int DueSoon, int DoneSinceEndorsement)
+{
+    /// <summary>"Due soon" means due within this many days from today.</summary>
+    public const int DueSoonDays = 30;
+
+    public int Total => ByStatus.Values.Sum();
+}
+
+/// <summary>
+/// A country's dashboard: its rounds, the latest profile (radar and table), every mechanism over time,
+/// and, for the team only, the latest divergence between the sides and the plan's status. The public
+/// variant is built from published results alone and has no divergence or plan.
+/// </summary>
+public sealed record CountryDashboardView(
+    string Iso3,
+    LocalizedText CountryName,
+    bool IsPublic,
+    IReadOnlyList<DashboardRound> Rounds,
+    DashboardRound? ProfileRound,
+    IReadOnlyList<BehaviourScorePoint> Profile,
+    IReadOnlyList<TimelineRow> Timeline,
+    DashboardRound? DivergenceRound,
+    IReadOnlyList<SideDivergence> Divergences,
+    PlanSummary? Plan)
+{
+    public bool AnyDemonstration => Rounds.Any(round => round.IsDemonstration);
+}
