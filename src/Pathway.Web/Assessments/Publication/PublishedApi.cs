@@ -15,9 +15,10 @@ public sealed record PublicationChoicesDto(bool BehaviourProfile, bool Mechanism
     }
 }
 
-/// <summary>One published round: its latest release.</summary>
+/// <summary>One published round: its latest release; isDemonstration when it is demonstration data.</summary>
 public sealed record PublishedRoundDto(
-    Guid Id, string CountryIso3, string CountryName, string Title, int Revision, DateTimeOffset SignedOffAt, PublicationChoicesDto Published);
+    Guid Id, string CountryIso3, string CountryName, string Title, int Revision, DateTimeOffset SignedOffAt, PublicationChoicesDto Published,
+    bool IsDemonstration = false);
 
 /// <summary>A behaviour's published score: mean (1.0–4.0, null without ratings), status Scored|InsufficientInformation|NotApplicable, band, coverage.</summary>
 public sealed record PublishedBehaviourDto(
@@ -39,13 +40,13 @@ public sealed record PublishedRevisionDto(int Revision, DateTimeOffset SignedOff
 /// <summary>
 /// One release: only what the country chose is present; a part it kept back is null (behaviours,
 /// mechanisms, evidence; a mechanism's rationale). agreedInMeeting: the answers were agreed in a meeting
-/// without individual ratings.
+/// without individual ratings. isDemonstration: the release is demonstration data (made by the demo command).
 /// </summary>
 public sealed record PublishedReleaseDto(
     Guid Id, string CountryIso3, string CountryName, string Title, string Scope, string? ScopeDetail, string Purpose,
     string FrameworkVersion, string Language, int Revision, int LatestRevision, DateTimeOffset SignedOffAt, string? Note, string RuleVersion,
     PublicationChoicesDto Published, IReadOnlyList<PublishedBehaviourDto>? Behaviours, IReadOnlyList<PublishedMechanismDto>? Mechanisms,
-    IReadOnlyList<PublishedEvidenceDto>? Evidence, IReadOnlyList<PublishedRevisionDto> Revisions, bool AgreedInMeeting);
+    IReadOnlyList<PublishedEvidenceDto>? Evidence, IReadOnlyList<PublishedRevisionDto> Revisions, bool AgreedInMeeting, bool IsDemonstration = false);
 
 /// <summary>Published rounds as open data: anonymous, and only what each country chose to publish.</summary>
 internal static class PublishedApi
@@ -68,7 +69,7 @@ internal static class PublishedApi
     {
         var rounds = await publisher.ListAsync(country, cancellationToken);
         return TypedResults.Ok(rounds.Select(round => new PublishedRoundDto(round.AssessmentId, round.CountryIso3, round.CountryName.Current,
-            round.Title, round.Revision, round.SignedOffAt, PublicationChoicesDto.From(round.Choices))).ToList());
+            round.Title, round.Revision, round.SignedOffAt, PublicationChoicesDto.From(round.Choices), round.IsDemonstration)).ToList());
     }
 
     public static async Task<Results<Ok<PublishedReleaseDto>, ProblemHttpResult, ValidationProblem>> GetPublishedRound(
@@ -104,6 +105,6 @@ internal static class PublishedApi
             snapshot.Evidence?.Select(e => new PublishedEvidenceDto(e.Id, e.MechanismCode, e.Type, e.Title, e.Date, e.Issuer, e.Url, e.FileName,
                 e.HasFile ? PublishedDownloads.Href(release.AssessmentId, e.Id) : null)).ToList(),
             [.. release.Revisions.Select(r => new PublishedRevisionDto(r.Revision, r.SignedOffAt, r.Note))],
-            snapshot.AgreedInMeeting);
+            snapshot.AgreedInMeeting, release.IsDemonstration);
     }
 }

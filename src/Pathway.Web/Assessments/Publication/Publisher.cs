@@ -22,7 +22,11 @@ public sealed record PublicationResult(ReleaseRecord Release, StatusChangeView M
 /// <summary>One line of the public list: a round's latest release.</summary>
 public sealed record PublishedRoundSummary(
     Guid AssessmentId, string CountryIso3, LocalizedText CountryName, string Title, int Revision, DateTimeOffset SignedOffAt,
-    PublicationChoices Choices);
+    PublicationChoices Choices)
+{
+    /// <summary>Demonstration data (its published results say so), labelled wherever it is listed.</summary>
+    public bool IsDemonstration { get; init; }
+}
 
 /// <summary>One public revision in a release's history.</summary>
 public sealed record PublicRevision(int Revision, DateTimeOffset SignedOffAt, string? Note);
@@ -40,6 +44,9 @@ public sealed record PublicRelease(
     string? Note,
     IReadOnlyList<PublicRevision> Revisions)
 {
+    /// <summary>Demonstration data (its published results say so): the page and the API label it.</summary>
+    public bool IsDemonstration { get; init; }
+
     public int LatestRevision => Revisions.Count == 0 ? Revision : Revisions.Max(revision => revision.Revision);
 
     public bool IsLatest => Revision == LatestRevision;
@@ -126,12 +133,29 @@ public sealed class Publisher(PathwayDb db, CurrentUser user, TimeProvider clock
             Note = note,
         };
         db.PublishedReleases.Add(release);
+        await StageResultsAsync(round, release, cancellationToken);
         var failure = await WorkflowSteps.SaveAsync(db, user, round.Id, l, cancellationToken);
         if (failure is not null)
         {
             return failure;
         }
         return new PublicationResult(ToRecord(release), WorkflowSteps.View(staged.Value));
+    }
+
+    /// <summary>
+    /// The release's rows for dashboards and open data, saved with it; the round's earlier rows stop being the latest
+    /// (even when this release makes nothing public, so a country that withdrew its figures drops out of them).
+    /// </summary>
+    private async Task StageResultsAsync(Round round, PublishedRelease release, CancellationToken cancellationToken)
+    {
+        var earlier = await db.PublishedResults.Where(row => row.AssessmentId == round.Id && row.IsLatest).ToListAsync(cancellationToken);
+        earlier.ForEach(row => row.IsLatest = false);
+        var firstSignedOff = await db.PublishedReleases.AsNoTracking()
+            .Where(other => other.AssessmentId == round.Id && other.Revision == 1)
+            .Select(other => (DateTimeOffset?)other.SignedOffAt)
+            .FirstOrDefaultAsync(cancellationToken) ?? release.SignedOffAt;
+        var year = PublishedResult.YearOf(round.PlannedEnd, round.PlannedStart, firstSignedOff);
+        db.PublishedResults.AddRange(PublishedResult.From(release, round.Framework, round.RegionCode, year, round.IsDemonstration));
     }
 
     /// <summary>
@@ -236,14 +260,21 @@ public sealed class Publisher(PathwayDb db, CurrentUser user, TimeProvider clock
             latest = latest.Where(release => release.CountryIso3 == iso3);
         }
         var rows = await latest
-            .Select(release => new { release.AssessmentId, release.CountryIso3, release.Revision, release.Choices, release.Snapshot, release.SignedOffAt })
+            .Select(release => new
+            {
+                release.AssessmentId, release.CountryIso3, release.Revision, release.Choices, release.Snapshot, release.SignedOffAt,
+                IsDemonstration = db.PublishedResults.Any(row => row.ReleaseId == release.Id && row.IsDemonstration),
+            })
             .ToListAsync(cancellationToken);
         rows = [.. rows.Where(row => row.Choices.AnythingPublic)];
         var names = await CountryNamesAsync(rows.Select(row => row.CountryIso3), cancellationToken);
         return [.. rows
             .OrderByDescending(row => row.SignedOffAt)
             .Select(row => new PublishedRoundSummary(row.AssessmentId, row.CountryIso3, names.GetValueOrDefault(row.CountryIso3) ?? LocalizedText.English(row.CountryIso3),
-                row.Snapshot.Title, row.Revision, row.SignedOffAt, row.Choices))];
+                row.Snapshot.Title, row.Revision, row.SignedOffAt, row.Choices)
+            {
+                IsDemonstration = row.IsDemonstration,
+            })];
     }
 
     /// <summary>
@@ -273,7 +304,10 @@ public sealed class Publisher(PathwayDb db, CurrentUser user, TimeProvider clock
         return new PublicRelease(
             release.AssessmentId, release.CountryIso3, names.GetValueOrDefault(release.CountryIso3) ?? LocalizedText.English(release.CountryIso3),
             release.Revision, release.Choices, release.Snapshot, release.RuleVersion, release.SignedOffAt, release.Note,
-            [.. history.Where(item => item.Choices.AnythingPublic).Select(item => new PublicRevision(item.Revision, item.SignedOffAt, item.Note))]);
+            [.. history.Where(item => item.Choices.AnythingPublic).Select(item => new PublicRevision(item.Revision, item.SignedOffAt, item.Note))])
+        {
+            IsDemonstration = await db.PublishedResults.AnyAsync(row => row.ReleaseId == release.Id && row.IsDemonstration, cancellationToken),
+        };
     }
 
     /// <summary>

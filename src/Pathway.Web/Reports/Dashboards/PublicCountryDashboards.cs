@@ -29,7 +29,7 @@ public sealed class PublicCountryDashboards(PathwayDb db, FrameworkReader framew
             .Select(row => new
             {
                 row.AssessmentId, row.ReleaseId, row.Revision, row.Year, row.FrameworkVersion, row.PublishedAt, row.IsDemonstration,
-                row.BehaviourCode, row.MechanismCode, row.State, row.Level, row.BehaviourMean, row.BehaviourBand,
+                row.BehaviourCode, row.MechanismCode, row.State, row.Level, row.BehaviourMean, row.BehaviourBand, row.BehaviourMechanisms,
             })
             .ToListAsync(cancellationToken);
         var releaseIds = rows.Select(row => row.ReleaseId).Distinct().ToList();
@@ -54,7 +54,7 @@ public sealed class PublicCountryDashboards(PathwayDb db, FrameworkReader framew
         var tree = latestVersion is null ? null : await framework.TreeAsync(latestVersion, cancellationToken);
 
         // The latest round that made its behaviour profile public: one row per behaviour carries the score.
-        var profileRows = rows.Where(row => row.BehaviourMean is not null || row.BehaviourBand is not null)
+        var profileRows = rows.Where(row => row.BehaviourMechanisms is not null)
             .GroupBy(row => row.AssessmentId)
             .OrderBy(group => group.First().Year).ThenBy(group => group.First().PublishedAt)
             .LastOrDefault();
