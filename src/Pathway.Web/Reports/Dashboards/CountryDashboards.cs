@@ -90,7 +90,9 @@ public sealed class CountryDashboards(
             {
                 continue;
             }
-            if (!(await consensus.SpreadAsync(round, cancellationToken: cancellationToken)).TryGet(out var spreads, out _))
+            // A round agreed in a meeting (or not rated yet) has no individual ratings to set side against side.
+            if (!(await consensus.SpreadAsync(round, cancellationToken: cancellationToken)).TryGet(out var spreads, out _)
+                || spreads.All(spread => spread.Spread.Totals.Rated == 0))
             {
                 continue;
             }
