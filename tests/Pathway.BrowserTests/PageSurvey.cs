@@ -126,7 +126,8 @@ internal sealed record SurveyData(
     IReadOnlyDictionary<string, (string Email, string Password)> People,
     IReadOnlyDictionary<AssessmentStatus, Guid> Rounds,
     string UserId,
-    Guid EvidenceId)
+    Guid EvidenceId,
+    string Country)
 {
     public const string Anonymous = "anonymous";
     public const string FocalPoint = "focal point";
@@ -172,7 +173,7 @@ internal sealed record SurveyData(
             rounds[status] = await SeedRoundAsync(server, country, focalId, status, ct);
         }
         var evidenceId = await SeedEvidenceAsync(server, country, rounds[AssessmentStatus.RatingOpen], ct);
-        var data = new SurveyData(people, rounds, focalId, evidenceId);
+        var data = new SurveyData(people, rounds, focalId, evidenceId, country);
 
         // Published by its focal point, as a country signs off: the release is what the public pages read.
         await using var context = await fixture.NewContextAsync();
@@ -194,11 +195,12 @@ internal sealed record SurveyData(
                  {
                      "/", "/framework", "/framework/1", "/framework/1/ds", "/methodology", "/published",
                      $"/published/{Rounds[AssessmentStatus.Published]}", $"/published/{Rounds[AssessmentStatus.Published]}/revisions/1",
-                     "/account/login",
+                     "/account/login", "/dashboards/countries", $"/dashboards/countries/{Country}",
                  })
         {
             yield return (Anonymous, path);
         }
+        yield return (FocalPoint, $"/dashboards/countries/{Country}/team");
         foreach (var path in new[]
                  {
                      "/assessments", "/assessments/new", "/account/password", "/account/access-denied", "/account/two-factor",

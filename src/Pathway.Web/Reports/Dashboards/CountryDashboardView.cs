@@ -32,6 +32,7 @@ public sealed record PlanSummary(
 
 /// <summary>
 /// A country's dashboard: its rounds, the latest profile (radar and table), every mechanism over time,
+/// (<see cref="TimelineRounds"/> are its columns: the public's leave out rounds that published no levels)
 /// and, for the team only, the latest divergence between the sides and the plan's status. The public
 /// variant is built from published results alone and has no divergence or plan.
 /// </summary>
@@ -42,6 +43,7 @@ public sealed record CountryDashboardView(
     IReadOnlyList<DashboardRound> Rounds,
     DashboardRound? ProfileRound,
     IReadOnlyList<BehaviourScorePoint> Profile,
+    IReadOnlyList<DashboardRound> TimelineRounds,
     IReadOnlyList<TimelineRow> Timeline,
     DashboardRound? DivergenceRound,
     IReadOnlyList<SideDivergence> Divergences,

@@ -55,7 +55,7 @@ public sealed class CountryDashboards(
         var profile = profileRound is null || profileTree is null ? [] : RoundResults.Score(profileTree, profileRound.Answers, language).Radar;
 
         var (divergenceRound, divergences) = await DivergencesAsync(rounds, language, cancellationToken);
-        return new CountryDashboardView(country.Iso3, country.Name, IsPublic: false, rounds, profileRound, profile,
+        return new CountryDashboardView(country.Iso3, country.Name, IsPublic: false, rounds, profileRound, profile, rounds,
             tree is null ? [] : Timeline(tree, rounds, language), divergenceRound, divergences, await PlanAsync(rounds, cancellationToken));
     }
 

@@ -72,7 +72,7 @@ public sealed class PublicCountryDashboards(PathwayDb db, FrameworkReader framew
 
         // Rounds that published levels make the columns of the heat map; a profile-only round has none.
         var withLevels = rounds.Where(round => round.Answers.Count > 0).ToList();
-        return new CountryDashboardView(country.Iso3, country.Name, IsPublic: true, rounds, profileRound, profile,
+        return new CountryDashboardView(country.Iso3, country.Name, IsPublic: true, rounds, profileRound, profile, withLevels,
             tree is null ? [] : CountryDashboards.Timeline(tree, withLevels, language), null, [], null);
     }
 
