@@ -171,8 +171,10 @@ public class DemoDataTests(DemoAppFactory factory)
 
         var html = await HttpAssert.HtmlAsync(await pages.GetAsync($"/assessments/{ids[0]}/compare/{ids[1]}", Ct));
 
-        Assert.Contains("compare-change-chart", html, StringComparison.Ordinal);
-        Assert.Equal(6, html.Split("class=\"compare-chart-row\"").Length - 1);
+        // The shared trend chart: one line per behaviour from then to now.
+        var chart = html[html.IndexOf("compare-change-chart", StringComparison.Ordinal)..];
+        Assert.Contains("trend-chart", chart[..200], StringComparison.Ordinal);
+        Assert.Equal(6, chart.Split("class=\"trend-series\"").Length - 1);
     }
 
     private async Task<(int Rounds, int Releases, int Facts, int Audit, int Users, int Items)> CountsAsync()

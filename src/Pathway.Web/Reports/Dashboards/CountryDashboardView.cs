@@ -1,4 +1,4 @@
-using Pathway.Web.Assessments.Results;
+using Pathway.Web.Components.Charts;
 using Pathway.Web.Localization;
 using Pathway.Web.Planning;
 using Pathway.Web.Scoring;
@@ -12,6 +12,30 @@ namespace Pathway.Web.Reports.Dashboards;
 public sealed record DashboardRound(
     Guid Id, string Title, int Year, string StatusKey, int Revision, bool IsDemonstration, string Href,
     IReadOnlyDictionary<string, MechanismAnswer> Answers);
+
+/// <summary>Each behaviour's mean score round by round (the rounds that have a profile), for the trend chart.</summary>
+public sealed record BehaviourTrend(IReadOnlyList<string> Periods, IReadOnlyList<TrendSeries> Series)
+{
+    public static BehaviourTrend Empty { get; } = new([], []);
+
+    /// <summary>One line per behaviour of <paramref name="tree"/>, one value per profile (null where the behaviour has no mean).</summary>
+    public static BehaviourTrend Of(Framework.FrameworkTree tree, IReadOnlyList<(DashboardRound Round, IReadOnlyDictionary<string, decimal?> Means)> profiles, string language)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(profiles);
+        if (profiles.Count == 0)
+        {
+            return Empty;
+        }
+        return new(
+            [.. profiles.Select(profile => Label(profile.Round))],
+            [.. tree.Behaviours.Select(behaviour => new TrendSeries(behaviour.Name.In(language),
+                [.. profiles.Select(profile => profile.Means.GetValueOrDefault(behaviour.Code) is { } mean ? (double)mean : (double?)null)]))]);
+    }
+
+    /// <summary>A round as a period: its year (the table beside the chart and the list of rounds name the round).</summary>
+    private static string Label(DashboardRound round) => round.Year.ToString(System.Globalization.CultureInfo.CurrentCulture);
+}
 
 /// <summary>A mechanism across the country's rounds: one answer per round, in the rounds' order (null: no answer known).</summary>
 public sealed record TimelineRow(string BehaviourCode, string MechanismCode, string MechanismName, IReadOnlyList<MechanismAnswer?> Cells);
@@ -43,6 +67,7 @@ public sealed record CountryDashboardView(
     IReadOnlyList<DashboardRound> Rounds,
     DashboardRound? ProfileRound,
     IReadOnlyList<BehaviourScorePoint> Profile,
+    BehaviourTrend Trend,
     IReadOnlyList<DashboardRound> TimelineRounds,
     IReadOnlyList<TimelineRow> Timeline,
     DashboardRound? DivergenceRound,

@@ -54,8 +54,19 @@ public sealed class CountryDashboards(
         var profileTree = profileRound is null ? null : await TreeOfAsync(rows.Single(row => row.Id == profileRound.Id).Version, cancellationToken);
         var profile = profileRound is null || profileTree is null ? [] : RoundResults.Score(profileTree, profileRound.Answers, language).Radar;
 
+        // Each round's profile, scored from its agreed answers on its own framework version.
+        var profiles = new List<(DashboardRound, IReadOnlyDictionary<string, decimal?>)>();
+        foreach (var round in rounds.Where(round => round.Answers.Values.Any(answer => answer.State != MechanismAnswerState.NotAssessed)))
+        {
+            if (await TreeOfAsync(rows.Single(row => row.Id == round.Id).Version, cancellationToken) is { } roundTree)
+            {
+                profiles.Add((round, RoundResults.Profile(roundTree, round.Answers).Behaviours.ToDictionary(b => b.Code, b => b.Mean, StringComparer.Ordinal)));
+            }
+        }
+        var trend = tree is null ? BehaviourTrend.Empty : BehaviourTrend.Of(tree, profiles, language);
+
         var (divergenceRound, divergences) = await DivergencesAsync(rounds, language, cancellationToken);
-        return new CountryDashboardView(country.Iso3, country.Name, IsPublic: false, rounds, profileRound, profile, rounds,
+        return new CountryDashboardView(country.Iso3, country.Name, IsPublic: false, rounds, profileRound, profile, trend, rounds,
             tree is null ? [] : Timeline(tree, rounds, language), divergenceRound, divergences, await PlanAsync(rounds, cancellationToken));
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Pathway.Web.Assessments.Results;
+using Pathway.Web.Components.Charts;
 using Pathway.Web.Data;
 using Pathway.Web.Framework;
 using Pathway.Web.Scoring;
@@ -72,7 +72,14 @@ public sealed class PublicCountryDashboards(PathwayDb db, FrameworkReader framew
 
         // Rounds that published levels make the columns of the heat map; a profile-only round has none.
         var withLevels = rounds.Where(round => round.Answers.Count > 0).ToList();
-        return new CountryDashboardView(country.Iso3, country.Name, IsPublic: true, rounds, profileRound, profile, withLevels,
+        var profiles = rows.Where(row => row.BehaviourMechanisms is not null)
+            .GroupBy(row => row.AssessmentId)
+            .Select(group => (rounds.Single(round => round.Id == group.Key),
+                (IReadOnlyDictionary<string, decimal?>)group.GroupBy(row => row.BehaviourCode).ToDictionary(b => b.Key, b => b.First().BehaviourMean, StringComparer.Ordinal)))
+            .OrderBy(profile => rounds.IndexOf(profile.Item1))
+            .ToList();
+        var trend = tree is null ? BehaviourTrend.Empty : BehaviourTrend.Of(tree, profiles, language);
+        return new CountryDashboardView(country.Iso3, country.Name, IsPublic: true, rounds, profileRound, profile, trend, withLevels,
             tree is null ? [] : CountryDashboards.Timeline(tree, withLevels, language), null, [], null);
     }
 
