@@ -82,8 +82,8 @@ public static class DemoData
     }
 
     /// <summary>
-    /// Removes the demonstration rounds with every row that belongs to them (audit entries included), then
-    /// the demonstration accounts. Rounds without the flag are never touched, whoever made them.
+    /// Removes the demonstration rounds with every row that belongs to them, then their audit entries (those of the
+    /// removal included) and the demonstration accounts. Rounds without the flag are never touched, whoever made them.
     /// </summary>
     public static async Task<DemoResult> RemoveAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -93,16 +93,31 @@ public static class DemoData
         var db = scope.ServiceProvider.GetRequiredService<PathwayDb>();
         var ids = await db.Assessments.IgnoreQueryFilters().Where(round => round.IsDemonstration).Select(round => round.Id).ToListAsync(cancellationToken);
         var accounts = await DemoPeople.ExistingIdsAsync(db, cancellationToken);
-        // Bulk deletes, in one transaction: the rows go without audit entries of their own (the round's are removed too).
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.ProgressNotes.IgnoreQueryFilters().Where(note => db.ActionItems.IgnoreQueryFilters()
-            .Any(item => item.Id == note.ActionItemId && ids.Contains(item.AssessmentId))).ExecuteDeleteAsync(cancellationToken);
-        await db.ActionItems.IgnoreQueryFilters().Where(item => ids.Contains(item.AssessmentId)).ExecuteDeleteAsync(cancellationToken);
-        await db.Ratings.IgnoreQueryFilters().Where(rating => ids.Contains(rating.AssessmentId)).ExecuteDeleteAsync(cancellationToken);
+        foreach (var id in ids)
+        {
+            // Tracked removals, round by round, as every write to a round's rows goes: through SaveChanges and its audit.
+            db.ProgressNotes.RemoveRange(await db.ProgressNotes.IgnoreQueryFilters().Where(row => row.AssessmentId == id).ToListAsync(cancellationToken));
+            db.ActionItems.RemoveRange(await db.ActionItems.IgnoreQueryFilters().Where(row => row.AssessmentId == id).ToListAsync(cancellationToken));
+            db.ActionPlans.RemoveRange(await db.ActionPlans.IgnoreQueryFilters().Where(row => row.AssessmentId == id).ToListAsync(cancellationToken));
+            db.MechanismTargets.RemoveRange(await db.MechanismTargets.IgnoreQueryFilters().Where(row => row.AssessmentId == id).ToListAsync(cancellationToken));
+            db.RoundContexts.RemoveRange(await db.RoundContexts.IgnoreQueryFilters().Where(row => row.AssessmentId == id).ToListAsync(cancellationToken));
+            db.Ratings.RemoveRange(await db.Ratings.IgnoreQueryFilters().Where(row => row.AssessmentId == id).ToListAsync(cancellationToken));
+            db.ConsensusRatings.RemoveRange(await db.ConsensusRatings.IgnoreQueryFilters().Where(row => row.AssessmentId == id).ToListAsync(cancellationToken));
+            db.EvidenceLinks.RemoveRange(await db.EvidenceLinks.IgnoreQueryFilters().Where(row => row.AssessmentId == id).ToListAsync(cancellationToken));
+            db.Evidence.RemoveRange(await db.Evidence.IgnoreQueryFilters().Where(row => row.AssessmentId == id).ToListAsync(cancellationToken));
+            db.ReviewComments.RemoveRange(await db.ReviewComments.IgnoreQueryFilters().Where(row => row.AssessmentId == id).ToListAsync(cancellationToken));
+            db.StatusChanges.RemoveRange(await db.StatusChanges.IgnoreQueryFilters().Where(row => row.AssessmentId == id).ToListAsync(cancellationToken));
+            db.PublishedReleases.RemoveRange(await db.PublishedReleases.Where(row => row.AssessmentId == id).ToListAsync(cancellationToken));
+            db.Participants.RemoveRange(await db.Participants.IgnoreQueryFilters().Where(row => row.AssessmentId == id).ToListAsync(cancellationToken));
+            db.Assessments.Remove(await db.Assessments.IgnoreQueryFilters().SingleAsync(round => round.Id == id, cancellationToken));
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+        // Rows of no audited table: the removed rounds' audit trail (this removal's entries too), published results, notices, accounts.
+        await db.AuditEntries.IgnoreQueryFilters().Where(entry => ids.Contains(entry.AssessmentId)).ExecuteDeleteAsync(cancellationToken);
         await db.PublishedResults.Where(row => ids.Contains(row.AssessmentId)).ExecuteDeleteAsync(cancellationToken);
         await db.Notices.IgnoreQueryFilters().Where(notice => accounts.Contains(notice.RecipientId)).ExecuteDeleteAsync(cancellationToken);
-        await db.Assessments.IgnoreQueryFilters().Where(round => ids.Contains(round.Id)).ExecuteDeleteAsync(cancellationToken);
-        await db.AuditEntries.IgnoreQueryFilters().Where(entry => ids.Contains(entry.AssessmentId)).ExecuteDeleteAsync(cancellationToken);
         await db.UserRoles.Where(role => accounts.Contains(role.UserId)).ExecuteDeleteAsync(cancellationToken);
         await db.Users.Where(user => accounts.Contains(user.Id)).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
