@@ -69,12 +69,26 @@ public class CommandLineTests
     {
         using var command = new PathwayCommand();
 
-        var result = await command.RunAsync("demo");
+        var result = await command.RunAsync("dmeo");
 
         Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.Contains("Unknown or incomplete command: demo", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Unknown or incomplete command: dmeo", result.Error, StringComparison.Ordinal);
         Assert.Contains("Usage:", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Pathway is running", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_remove_on_a_database_without_demonstration_data_changes_nothing_and_a_wrong_option_prints_usage()
+    {
+        using var command = new PathwayCommand();
+
+        var remove = await command.RunAsync("demo", "--remove");
+        var wrong = await command.RunAsync("demo", "--everything");
+
+        Assert.True(remove.ExitCode == 0, remove.ToString());
+        Assert.Contains("There was no demonstration data to remove.", remove.Output, StringComparison.Ordinal);
+        Assert.True(wrong.ExitCode == 2, wrong.ToString());
+        Assert.Contains("demo --remove", wrong.Error, StringComparison.Ordinal);
     }
 
     [Fact]
