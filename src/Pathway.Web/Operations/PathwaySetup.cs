@@ -10,6 +10,7 @@ using Pathway.Web.Countries;
 using Pathway.Web.Data;
 using Pathway.Web.Framework;
 using Pathway.Web.Planning;
+using Pathway.Web.Reports.AssessmentReport;
 using Pathway.Web.Notices;
 using Pathway.Web.Localization;
 
@@ -44,6 +45,7 @@ public static class PathwaySetup
         services.AddScoped<IStartupSeed, ReferenceDataSeed>();
         services.AddAssessments();
         services.AddPlanning();
+        services.AddAssessmentReport();
         services.AddNotices();
 
         services.AddRazorComponents();
@@ -100,6 +102,7 @@ public static class PathwaySetup
         app.MapFrameworkApi();
         app.MapAssessmentsApi();
         app.MapPlanningApi();
+        app.MapAssessmentReport();
         app.MapCountriesApi();
         app.MapNoticesApi();
         app.MapAccountEndpoints();
