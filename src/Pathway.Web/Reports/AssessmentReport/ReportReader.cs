@@ -82,7 +82,7 @@ public sealed class ReportReader(
                 await plans.ReadAsync(planning, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken));
         }
 
-        return new ReportData(round.Id, IsPublic: false, IsDemonstration: false, round.CountryIso3, round.CountryName, round.Title,
+        return new ReportData(round.Id, IsPublic: false, round.IsDemonstration, round.CountryIso3, round.CountryName, round.Title,
             round.Scope, round.ScopeDetail, round.Purpose, round.PlannedStart, round.PlannedEnd, tree, round.Status, round.Revision,
             validated?.ActorName, validated?.At, published, round.AgreedInMeeting is not null, ScoringRule.Version)
         {
@@ -109,6 +109,9 @@ public sealed class ReportReader(
         {
             return null;
         }
+        // Public reads stay on published rows: the release's flattened rows carry the demonstration flag.
+        var demonstration = await db.PublishedResults.AsNoTracking()
+            .AnyAsync(row => row.AssessmentId == id && row.Revision == release.Revision && row.IsDemonstration, cancellationToken);
         var evidence = (snapshot.Evidence ?? []).ToLookup(item => item.MechanismCode, item => item.Title, StringComparer.Ordinal);
         var answers = snapshot.Mechanisms?.ToDictionary(
             mechanism => mechanism.Code,
@@ -116,7 +119,7 @@ public sealed class ReportReader(
                 MechanismAnswer.From(Enum.TryParse<MechanismAnswerState>(mechanism.State, out var state) ? state : MechanismAnswerState.NotAssessed, mechanism.Level),
                 mechanism.Rationale, Confidence: null, Dissent: null, [.. evidence[mechanism.Code]]),
             StringComparer.Ordinal);
-        return new ReportData(release.AssessmentId, IsPublic: true, IsDemonstration: false, release.CountryIso3, release.CountryName, snapshot.Title,
+        return new ReportData(release.AssessmentId, IsPublic: true, demonstration, release.CountryIso3, release.CountryName, snapshot.Title,
             Enum.TryParse<AssessmentScope>(snapshot.Scope, out var scope) ? scope : AssessmentScope.National, snapshot.ScopeDetail,
             Enum.TryParse<AssessmentPurpose>(snapshot.Purpose, out var purpose) ? purpose : AssessmentPurpose.TakeStock,
             PlannedStart: null, PlannedEnd: null, tree, AssessmentStatus.Published, release.Revision, ValidatedBy: null, ValidatedAt: null,
