@@ -194,6 +194,7 @@ internal sealed record SurveyData(
                  {
                      "/", "/framework", "/framework/1", "/framework/1/ds", "/methodology", "/published",
                      $"/published/{Rounds[AssessmentStatus.Published]}", $"/published/{Rounds[AssessmentStatus.Published]}/revisions/1",
+                     $"/published/{Rounds[AssessmentStatus.Published]}/report", $"/published/{Rounds[AssessmentStatus.Published]}/report?bilingual=ar",
                      "/account/login",
                  })
         {
@@ -226,7 +227,7 @@ internal sealed record SurveyData(
         foreach (var path in new[]
                  {
                      "/review", "/publish", "/results", "/plan", "/context", "/targets", "/priorities", "/plan/items/new",
-                     "/plan/recommendations/DS.1", "/compare", "/participants", "/evidence",
+                     "/plan/recommendations/DS.1", "/compare", "/participants", "/evidence", "/report", "/report?bilingual=fr",
                  })
         {
             yield return (FocalPoint, validated + path);
