@@ -196,6 +196,7 @@ internal sealed record SurveyData(
                      "/", "/framework", "/framework/1", "/framework/1/ds", "/methodology", "/published",
                      $"/published/{Rounds[AssessmentStatus.Published]}", $"/published/{Rounds[AssessmentStatus.Published]}/revisions/1",
                      "/account/login", "/dashboards/countries", $"/dashboards/countries/{Country}",
+                     $"/published/{Rounds[AssessmentStatus.Published]}/report", $"/published/{Rounds[AssessmentStatus.Published]}/report?bilingual=ar",
                  })
         {
             yield return (Anonymous, path);
@@ -228,7 +229,7 @@ internal sealed record SurveyData(
         foreach (var path in new[]
                  {
                      "/review", "/publish", "/results", "/plan", "/context", "/targets", "/priorities", "/plan/items/new",
-                     "/plan/recommendations/DS.1", "/compare", "/participants", "/evidence",
+                     "/plan/recommendations/DS.1", "/compare", "/participants", "/evidence", "/report", "/report?bilingual=fr",
                  })
         {
             yield return (FocalPoint, validated + path);

@@ -11,6 +11,7 @@ using Pathway.Web.Data;
 using Pathway.Web.Framework;
 using Pathway.Web.Planning;
 using Pathway.Web.Reports.Dashboards;
+using Pathway.Web.Reports.AssessmentReport;
 using Pathway.Web.Notices;
 using Pathway.Web.Localization;
 
@@ -45,6 +46,7 @@ public static class PathwaySetup
         services.AddScoped<IStartupSeed, ReferenceDataSeed>();
         services.AddAssessments();
         services.AddPlanning();
+        services.AddAssessmentReport();
         services.AddNotices();
         services.AddCountryDashboards();
 
@@ -102,6 +104,7 @@ public static class PathwaySetup
         app.MapFrameworkApi();
         app.MapAssessmentsApi();
         app.MapPlanningApi();
+        app.MapAssessmentReport();
         app.MapCountriesApi();
         app.MapNoticesApi();
         app.MapAccountEndpoints();
