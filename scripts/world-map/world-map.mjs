@@ -37,13 +37,13 @@ const shapes = [...byKey].map(([key, parts]) => ({
   geometry: parts.length === 1 ? feature(world110, parts[0]).geometry : merge(world110, parts),
 }));
 
-const projection = geoEqualEarth().fitWidth(width, {
-  type: "FeatureCollection",
-  features: shapes.map((shape) => ({ type: "Feature", geometry: shape.geometry })),
-});
+// Fitted to the whole sphere's width, so every marker (Kiribati lies on both sides of 180°) stays inside;
+// the view box then keeps only the latitudes that have land.
+const projection = geoEqualEarth().fitWidth(width, { type: "Sphere" });
 const path = geoPath(projection).digits(1);
 const bounds = path.bounds({ type: "FeatureCollection", features: shapes.map((shape) => ({ type: "Feature", geometry: shape.geometry })) });
-const height = Math.ceil(bounds[1][1]);
+const top = Math.floor(bounds[0][1]) - 4;
+const height = Math.ceil(bounds[1][1]) + 4 - top;
 const round = (value) => Math.round(value * 10) / 10;
 
 const countries = shapes
@@ -73,7 +73,7 @@ const map = {
   source: `Natural Earth 1:110m Admin 0 countries via the npm package world-atlas ${atlasVersion}; small Member States as markers at the centroid of their 1:50m (else 1:10m) outline; ISO 3166 numeric to alpha-3 from i18n-iso-countries ${codesVersion} (codes.json)`,
   licence: "public domain (Natural Earth)",
   projection: "Equal Earth",
-  viewBox: `0 0 ${width} ${height}`,
+  viewBox: `0 ${top} ${width} ${height}`,
   countries,
   markers,
   otherLand,

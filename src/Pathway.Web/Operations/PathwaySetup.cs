@@ -12,6 +12,7 @@ using Pathway.Web.Framework;
 using Pathway.Web.Planning;
 using Pathway.Web.Notices;
 using Pathway.Web.Localization;
+using Pathway.Web.Reports.Dashboards;
 
 namespace Pathway.Web.Operations;
 
@@ -45,6 +46,7 @@ public static class PathwaySetup
         services.AddAssessments();
         services.AddPlanning();
         services.AddNotices();
+        services.AddGlobalDashboards();
 
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
@@ -102,6 +104,7 @@ public static class PathwaySetup
         app.MapPlanningApi();
         app.MapCountriesApi();
         app.MapNoticesApi();
+        app.MapGlobalDashboardApi();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>();
         return app;
