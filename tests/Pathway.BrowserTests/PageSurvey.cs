@@ -194,7 +194,7 @@ internal sealed record SurveyData(
                  {
                      "/", "/framework", "/framework/1", "/framework/1/ds", "/methodology", "/published",
                      $"/published/{Rounds[AssessmentStatus.Published]}", $"/published/{Rounds[AssessmentStatus.Published]}/revisions/1",
-                     "/account/login",
+                     "/account/login", "/dashboards", "/dashboards?region=EMR&behaviour=DS&mechanism=DS.2",
                  })
         {
             yield return (Anonymous, path);
