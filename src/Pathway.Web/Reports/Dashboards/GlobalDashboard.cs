@@ -27,6 +27,7 @@ public sealed record YearFigure(int Year, int Countries, int DemonstrationCountr
 
 /// <summary>The global (or one region's) dashboard: the map's countries, the level distribution and the rounds per year.</summary>
 public sealed record GlobalView(
+    PublishedStamp Stamp,
     GlobalSelection Selection,
     IReadOnlyList<RegionEntry> Regions,
     IReadOnlyList<CountryFigure> Countries,
@@ -94,7 +95,7 @@ public sealed class GlobalDashboard(
                 group.Where(round => round.IsDemonstration).Select(round => round.CountryIso3).Distinct(StringComparer.Ordinal).Count()))
             .ToList();
 
-        return new GlobalView(selection, index.Regions, countries, distribution, years);
+        return new GlobalView(index.Stamp, selection, index.Regions, countries, distribution, years);
     }
 
     private static BehaviourDistribution Distribute(

@@ -12,6 +12,7 @@ public static class GlobalDashboardSetup
             WorldMapGeometry.Load(WorldMapGeometry.PathIn(Seeding.ContentDirectory(provider.GetRequiredService<IConfiguration>()))));
         services.AddSingleton<PublishedReads>();
         services.AddScoped<GlobalDashboard>();
+        services.AddSingleton<GlobalFiguresCache>();
         return services;
     }
 }

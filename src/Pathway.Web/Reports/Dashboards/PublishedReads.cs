@@ -4,11 +4,12 @@ using Pathway.Web.Data;
 namespace Pathway.Web.Reports.Dashboards;
 
 /// <summary>
-/// The version of the published rows: the highest row id and the number of rows. Signing off a release
-/// (or a correction, which also turns older rows' <c>IsLatest</c> off) adds rows, and removing
-/// demonstration data deletes some, so either changes the stamp.
+/// The version of the published rows: the highest row id and the number of releases. Signing off a release
+/// (or a correction, which also turns older rows' <c>IsLatest</c> off) adds rows with higher ids, and removing
+/// demonstration data deletes releases with their rows, so either changes the stamp. Both are cheap to read:
+/// the maximum of a primary key, and a count over the releases (a thirtieth of the rows).
 /// </summary>
-public readonly record struct PublishedStamp(long MaxId, int Count);
+public readonly record struct PublishedStamp(long MaxId, int Releases);
 
 /// <summary>
 /// Keeps the <see cref="PublishedIndex"/> of the current published rows for every request on this server.
@@ -39,11 +40,11 @@ public sealed class PublishedReads(IServiceScopeFactory scopes)
     public static async Task<PublishedStamp> StampAsync(PathwayDb db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var stamp = await db.PublishedResults.AsNoTracking()
+        var stamp = await db.PublishedReleases.AsNoTracking()
             .GroupBy(_ => 1)
-            .Select(group => new { MaxId = group.Max(row => row.Id), Count = group.Count() })
+            .Select(group => new { Releases = group.Count(), MaxId = db.PublishedResults.Max(row => (long?)row.Id) })
             .FirstOrDefaultAsync(cancellationToken);
-        return stamp is null ? default : new PublishedStamp(stamp.MaxId, stamp.Count);
+        return stamp is null ? default : new PublishedStamp(stamp.MaxId ?? 0, stamp.Releases);
     }
 
     internal async Task<T> ReadAsync<T>(Func<PathwayDb, Task<T>> read)
