@@ -1,5 +1,5 @@
 using System.Globalization;
-using Pathway.Web.Assessments.Results;
+using Pathway.Web.Components.Charts;
 using Pathway.Web.Data;
 using Pathway.Web.Framework;
 using Pathway.Web.Scoring;

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Pathway.Web.Assessments.Results;
+namespace Pathway.Web.Components.Charts;
 
 /// <summary>A point in SVG user units (y grows downwards).</summary>
 public readonly record struct SvgPoint(double X, double Y)

@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Pathway.Web.Assessments.Results;
+using Pathway.Web.Components.Charts;
 using Pathway.Web.Scoring;
 
-namespace Pathway.UnitTests.Assessments;
+namespace Pathway.UnitTests.Charts;
 
 /// <summary>The radar and heat map render to server-side SVG with their tables, in English and Arabic.</summary>
 public partial class ChartRenderingTests
@@ -177,6 +177,86 @@ public partial class ChartRenderingTests
         Assert.Contains("direction=\"rtl\"", arabic, StringComparison.Ordinal);
         Assert.True(FirstCellX(arabic) > FirstCellX(english), "The first mechanism should sit on the right in Arabic.");
     }
+
+    private static Task<string> BarsAsync(string culture = "en") =>
+        RenderAsync<BarChart>(culture, new()
+        {
+            [nameof(BarChart.Title)] = "Levels per behaviour",
+            [nameof(BarChart.Rows)] = (IReadOnlyList<BarRow>)[new BarRow("Lead strategy", [2, 3, 0, 1, 0]), new BarRow("Foster relations", [0, 0, 4, 2, 7])],
+            [nameof(BarChart.Series)] = (IReadOnlyList<BarSeries>)
+            [
+                BarSeries.ForLevel(1, "Emerging"), BarSeries.ForLevel(2, "Progressing"), BarSeries.ForLevel(3, "Established"),
+                BarSeries.ForLevel(4, "Advanced"), BarSeries.ForNoData("No data"),
+            ],
+            [nameof(BarChart.Id)] = "b",
+        });
+
+    private static Task<string> TrendAsync(string culture = "en") =>
+        RenderAsync<TrendChart>(culture, new()
+        {
+            [nameof(TrendChart.Title)] = "Means per round",
+            [nameof(TrendChart.Periods)] = (IReadOnlyList<string>)["2024", "2025", "2026"],
+            [nameof(TrendChart.Series)] = (IReadOnlyList<TrendSeries>)[new TrendSeries("Lead strategy", [1.5, 2.25, null]), new TrendSeries("Nurture trust", [3, 3.5, 4])],
+            [nameof(TrendChart.Id)] = "t",
+        });
+
+    [Fact]
+    public async Task Stacked_bars_are_an_accessible_svg_with_a_legend_of_level_numbers_and_every_value_in_the_table()
+    {
+        var html = await BarsAsync();
+
+        Assert.Contains("<svg class=\"bars\" role=\"img\" aria-labelledby=\"b-title b-desc\"", html, StringComparison.Ordinal);
+        Assert.Contains("<title id=\"b-title\">Levels per behaviour</title>", html, StringComparison.Ordinal);
+        Assert.Contains("Lead strategy (Emerging: 2, Progressing: 3, Established: 0, Advanced: 1, No data: 0)", html, StringComparison.Ordinal);
+        Assert.Equal(6, Count(html, "class=\"bar-segment\""));
+        Assert.Equal(5, Count(html, "class=\"bar-legend-item\""));
+        Assert.Contains("fill=\"url(#b-nodata)\"", html, StringComparison.Ordinal);
+        var table = html[html.IndexOf("<table", StringComparison.Ordinal)..];
+        foreach (var cells in new[] { "<td class=\"text-end\">2</td><td class=\"text-end\">3</td><td class=\"text-end\">0</td><td class=\"text-end\">1</td><td class=\"text-end\">0</td><td class=\"text-end\">6</td>",
+                                      "<td class=\"text-end\">0</td><td class=\"text-end\">0</td><td class=\"text-end\">4</td><td class=\"text-end\">2</td><td class=\"text-end\">7</td><td class=\"text-end\">13</td>" })
+        {
+            Assert.Contains(cells, Regex.Replace(table, @">\s+<", "><"), StringComparison.Ordinal);
+        }
+        Assert.DoesNotMatch(StyleAttribute(), html);
+    }
+
+    [Fact]
+    public async Task In_Arabic_the_bars_grow_from_the_right()
+    {
+        var english = await BarsAsync("en");
+        var arabic = await BarsAsync("ar");
+
+        Assert.Contains("direction=\"rtl\"", arabic, StringComparison.Ordinal);
+        Assert.Equal(170, FirstSegmentX(english).X, 2);
+        var (x, width) = FirstSegmentX(arabic);
+        Assert.Equal(560 - 170, x + width, 2);
+    }
+
+    [Fact]
+    public async Task The_trend_chart_draws_each_series_with_its_own_marker_breaks_at_gaps_and_lists_every_value()
+    {
+        var html = await TrendAsync();
+        var french = await TrendAsync("fr");
+
+        Assert.Contains("<svg class=\"trend\" role=\"img\" aria-labelledby=\"t-title t-desc\"", html, StringComparison.Ordinal);
+        Assert.Equal(2, Count(html, "class=\"trend-line\""));
+        Assert.Equal(5, Count(html, "class=\"trend-point\""));
+        foreach (var value in new[] { "1.5", "2.3", "3.0", "3.5", "4.0", "&#x2014;" })
+        {
+            Assert.Contains($"<td class=\"text-end\">{value}</td>", html, StringComparison.Ordinal);
+        }
+        Assert.Contains("<td class=\"text-end\">1,5</td>", french, StringComparison.Ordinal);
+        Assert.DoesNotMatch(StyleAttribute(), html);
+    }
+
+    private static (double X, double Width) FirstSegmentX(string html)
+    {
+        var match = FirstSegmentRect().Match(html);
+        return (double.Parse(match.Groups["x"].Value, CultureInfo.InvariantCulture), double.Parse(match.Groups["w"].Value, CultureInfo.InvariantCulture));
+    }
+
+    [GeneratedRegex("class=\"bar-segment\"[^>]*>\\s*<title>[^<]*</title>\\s*<rect x=\"(?<x>[0-9.]+)\" y=\"[0-9.]+\" width=\"(?<w>[0-9.]+)\"")]
+    private static partial Regex FirstSegmentRect();
 
     private static double FirstCellX(string html) =>
         double.Parse(FirstCellRect().Match(html).Groups["x"].Value, CultureInfo.InvariantCulture);

@@ -1,4 +1,4 @@
-namespace Pathway.Web.Assessments.Results;
+namespace Pathway.Web.Components.Charts;
 
 /// <summary>
 /// One spoke of the behaviour radar: a behaviour and its mean (null: no score yet). The optional

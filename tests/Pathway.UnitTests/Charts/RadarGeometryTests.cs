@@ -1,7 +1,7 @@
 using System.Globalization;
-using Pathway.Web.Assessments.Results;
+using Pathway.Web.Components.Charts;
 
-namespace Pathway.UnitTests.Assessments;
+namespace Pathway.UnitTests.Charts;
 
 /// <summary>The radar's spokes start at the top, go clockwise left-to-right and counter-clockwise right-to-left, and scale 0–4.</summary>
 public class RadarGeometryTests
