@@ -11,7 +11,7 @@ namespace Pathway.Web.Reports.Dashboards;
 /// rows, view and language. A new state (<see cref="GlobalView.Stamp"/>) drops them all, so a release
 /// signed off on any server shows from the next request on; the number kept is bounded.
 /// </summary>
-public sealed class GlobalFiguresCache(IServiceProvider services, ILoggerFactory loggers)
+public sealed class GlobalFiguresCache(ILoggerFactory loggers)
 {
     /// <summary>Views kept at most (a few MB); past it the cache starts again.</summary>
     public const int Capacity = 64;
@@ -20,7 +20,8 @@ public sealed class GlobalFiguresCache(IServiceProvider services, ILoggerFactory
 
     private volatile Kept kept = new(default, new(StringComparer.Ordinal));
 
-    public async Task<MarkupString> RenderAsync(GlobalView view)
+    /// <summary>The view's figures, rendered with the request's services (<paramref name="services"/>) when not kept.</summary>
+    public async Task<MarkupString> RenderAsync(GlobalView view, IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(view);
         var culture = CultureInfo.CurrentCulture;
