@@ -197,6 +197,7 @@ internal sealed record SurveyData(
                      $"/published/{Rounds[AssessmentStatus.Published]}", $"/published/{Rounds[AssessmentStatus.Published]}/revisions/1",
                      "/account/login", "/dashboards/countries", $"/dashboards/countries/{Country}",
                      $"/published/{Rounds[AssessmentStatus.Published]}/report", $"/published/{Rounds[AssessmentStatus.Published]}/report?bilingual=ar",
+                     "/dashboards", "/dashboards?region=EMR&behaviour=DS&mechanism=DS.2",
                  })
         {
             yield return (Anonymous, path);

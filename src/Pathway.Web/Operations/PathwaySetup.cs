@@ -49,6 +49,7 @@ public static class PathwaySetup
         services.AddAssessmentReport();
         services.AddNotices();
         services.AddCountryDashboards();
+        services.AddGlobalDashboards();
 
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
@@ -107,6 +108,7 @@ public static class PathwaySetup
         app.MapAssessmentReport();
         app.MapCountriesApi();
         app.MapNoticesApi();
+        app.MapGlobalDashboardApi();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>();
         return app;

@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace Pathway.Web.Reports.Dashboards;
+
+/// <summary>
+/// The rendered figures of the dashboard views asked for lately (map, table of every country, distribution,
+/// years: 100–300 KB of HTML whose rendering is most of a request's work), kept per state of the published
+/// rows, view and language. A new state (<see cref="GlobalView.Stamp"/>) drops them all, so a release
+/// signed off on any server shows from the next request on; the number kept is bounded.
+/// </summary>
+public sealed class GlobalFiguresCache(ILoggerFactory loggers)
+{
+    /// <summary>Views kept at most (a few MB); past it the cache starts again.</summary>
+    public const int Capacity = 64;
+
+    private sealed record Kept(PublishedStamp Stamp, ConcurrentDictionary<string, string> Rendered);
+
+    private volatile Kept kept = new(default, new(StringComparer.Ordinal));
+
+    /// <summary>The view's figures, rendered with the request's services (<paramref name="services"/>) when not kept.</summary>
+    public async Task<MarkupString> RenderAsync(GlobalView view, IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var culture = CultureInfo.CurrentCulture;
+        var uiCulture = CultureInfo.CurrentUICulture;
+        var key = Key(view, uiCulture);
+        var current = kept;
+        if (current.Stamp != view.Stamp || current.Rendered.Count >= Capacity)
+        {
+            current = new Kept(view.Stamp, new(StringComparer.Ordinal));
+            kept = current;
+        }
+        if (current.Rendered.TryGetValue(key, out var html))
+        {
+            return new MarkupString(html);
+        }
+        await using var renderer = new HtmlRenderer(services, loggers);
+        html = await renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            // The renderer's dispatcher does not carry the request's languages.
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+            var output = await renderer.RenderComponentAsync<GlobalFigures>(
+                ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(GlobalFigures.View)] = view }));
+            return output.ToHtmlString();
+        });
+        current.Rendered[key] = html;
+        return new MarkupString(html);
+    }
+
+    private static string Key(GlobalView view, CultureInfo language)
+    {
+        var selection = view.Selection;
+        return string.Join('|', language.Name, selection.Framework.Version.Version, selection.Region, selection.Behaviour?.Code,
+            selection.Mechanism?.Code, selection.Year?.ToString(CultureInfo.InvariantCulture));
+    }
+}
