@@ -44,6 +44,7 @@ public abstract class PathwayDb : IdentityDbContext<PathwayUser>, IDataProtectio
     public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
     public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
     public DbSet<PublishedRelease> PublishedReleases => Set<PublishedRelease>();
+    public DbSet<PublishedResult> PublishedResults => Set<PublishedResult>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<RecommendationCatalogue> RecommendationCatalogues => Set<RecommendationCatalogue>();
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();

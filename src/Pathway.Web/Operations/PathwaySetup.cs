@@ -10,6 +10,7 @@ using Pathway.Web.Countries;
 using Pathway.Web.Data;
 using Pathway.Web.Framework;
 using Pathway.Web.Planning;
+using Pathway.Web.Reports;
 using Pathway.Web.Notices;
 using Pathway.Web.Localization;
 
@@ -45,6 +46,7 @@ public static class PathwaySetup
         services.AddAssessments();
         services.AddPlanning();
         services.AddNotices();
+        services.AddOpenData();
 
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
@@ -102,6 +104,7 @@ public static class PathwaySetup
         app.MapPlanningApi();
         app.MapCountriesApi();
         app.MapNoticesApi();
+        app.MapOpenDataApi();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>();
         return app;
