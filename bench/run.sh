@@ -4,12 +4,14 @@
 #
 #   bench/run.sh [sqlite|postgres|all] [--clients 32] [--seconds 20] [--users 2000]
 #                [--warmup 3] [--prewarm 30] [--assessments-per-country 2] [--round-participants 200]
-#                [--queries] [--no-build]
+#                [--published-rounds 5] [--queries] [--no-build]
 #
 #   --round-participants  respondents in each of the two bench rounds (rating open; validated with
 #                consensus) that the assessment scenarios load; 0 leaves those scenarios out
 #   --prewarm    seconds of load over all paths before the first measurement: the app's JIT
 #                takes tens of seconds under load to settle (tiered compilation, dynamic PGO)
+#   --published-rounds  published rounds per Member State (one a year) for the dashboards and
+#                open data; 0 leaves those scenarios out
 #   --queries    also count the SQL commands each scenario runs (a second app start with EF
 #                command logging on, one request per path after a warm-up request)
 #   --no-build   use the existing Release build
@@ -24,7 +26,7 @@ cd "$root"
 source "$root/scripts/postgres.sh"
 
 usage() {
-  sed -n '4,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '4,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   [ $# -gt 0 ] && echo "bench/run.sh: $*" >&2
   exit 2
 }
@@ -37,6 +39,7 @@ warmup=3
 prewarm=30
 per_country=2
 round_participants=200
+published_rounds=5
 build=1
 queries=0
 case "${1:-}" in
@@ -44,7 +47,7 @@ case "${1:-}" in
 esac
 while [ $# -gt 0 ]; do
   case "$1" in
-    --clients | --seconds | --users | --warmup | --prewarm | --assessments-per-country | --round-participants)
+    --clients | --seconds | --users | --warmup | --prewarm | --assessments-per-country | --round-participants | --published-rounds)
       [ $# -ge 2 ] && [[ "$2" =~ ^[0-9]+$ ]] || usage "$1 needs a whole number"
       case "$1" in
         --clients) clients=$2 ;;
@@ -54,6 +57,7 @@ while [ $# -gt 0 ]; do
         --prewarm) prewarm=$2 ;;
         --assessments-per-country) per_country=$2 ;;
         --round-participants) round_participants=$2 ;;
+        --published-rounds) published_rounds=$2 ;;
       esac
       shift 2 ;;
     --queries) queries=1; shift ;;
@@ -193,7 +197,7 @@ run_one() {
   echo
   echo "== $db: dataset ($users users, $per_country assessments per country, bench rounds of $round_participants respondents)"
   dotnet "$bench_dll" generate --users "$users" --assessments-per-country "$per_country" \
-    --round-participants "$round_participants" "${rounds_args[@]}"
+    --round-participants "$round_participants" --published-rounds "$published_rounds" "${rounds_args[@]}"
 
   echo
   echo "== $db: load ($clients clients, $seconds s per scenario after $warmup s warm-up; $prewarm s pre-warm first)"

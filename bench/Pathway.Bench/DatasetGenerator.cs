@@ -24,7 +24,7 @@ internal static class DatasetGenerator
     private const string AssessmentTitlePrefix = "Bench assessment";
     private const string FrameworkVersion = "1";
 
-    private static readonly string[] Known = ["--users", "--assessments-per-country", "--round-participants", "--rounds-file"];
+    private static readonly string[] Known = ["--users", "--assessments-per-country", "--round-participants", "--rounds-file", "--published-rounds"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -33,6 +33,7 @@ internal static class DatasetGenerator
         var perCountry = options.Int("--assessments-per-country", 2, 0, 1_000);
         var roundParticipants = options.Int("--round-participants", 0, 0, 10_000);
         var roundsFile = options.Text("--rounds-file");
+        var publishedRounds = options.Int("--published-rounds", 0, 0, 50);
         if (roundsFile is not null && roundParticipants == 0)
         {
             options.Problem("--rounds-file needs --round-participants N (N > 0).");
@@ -61,6 +62,7 @@ internal static class DatasetGenerator
         var assessmentsOk = await CreateAssessmentsAsync(app.Services, perCountry);
         var roundsOk = roundParticipants == 0
             || await BenchRounds.CreateAsync(app.Services, DatabaseSetup.Provider(app.Configuration), roundParticipants, roundsFile);
+        var publishedOk = publishedRounds == 0 || await BenchPublished.CreateAsync(app.Services, publishedRounds);
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -71,7 +73,7 @@ internal static class DatasetGenerator
             Console.WriteLine($"Now in the database: {users} users, {assessments} assessments, {countries} countries.");
         }
         Console.WriteLine($"Done in {Seconds(started)}.");
-        return usersOk && assessmentsOk && roundsOk ? Options.Ok : Options.Failed;
+        return usersOk && assessmentsOk && roundsOk && publishedOk ? Options.Ok : Options.Failed;
     }
 
     private sealed record PlannedUser(int Number, string Email, string Role, string? Country, string? Region);

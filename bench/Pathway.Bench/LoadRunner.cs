@@ -12,7 +12,7 @@ namespace Pathway.Bench;
 internal static class LoadRunner
 {
     private static readonly string[] Known =
-        ["--url", "--path", "--clients", "--seconds", "--warmup", "--prewarm", "--bare-port", "--label", "--note", "--results", "--max-requests", "--server-pid", "--rounds-file"];
+        ["--url", "--path", "--file-path", "--clients", "--seconds", "--warmup", "--prewarm", "--bare-port", "--label", "--note", "--results", "--max-requests", "--server-pid", "--rounds-file"];
 
     /// <summary>A request slower than this is an error (a stuck server must not hang the run).</summary>
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
@@ -22,6 +22,8 @@ internal static class LoadRunner
         var options = Options.Parse(args, Known);
         var url = options.Text("--url", required: true);
         var paths = options.All("--path");
+        // Downloads a person waits for (a whole-world workbook, a report): timed one at a time, not pre-warmed.
+        var filePaths = options.All("--file-path");
         var settings = new LoadSettings(
             Clients: options.Int("--clients", 32, 1, 1_000),
             Seconds: options.Int("--seconds", 20, 1, 600),
@@ -52,7 +54,7 @@ internal static class LoadRunner
         {
             options.Problem("Give at least one --path or a --rounds-file.");
         }
-        foreach (var path in paths.Where(path => !path.StartsWith('/')))
+        foreach (var path in paths.Concat(filePaths).Where(path => !path.StartsWith('/')))
         {
             options.Problem($"A --path starts with '/' (got '{path}').");
         }
@@ -64,7 +66,11 @@ internal static class LoadRunner
 
         var run = new RunInfo(TimeProvider.System.GetUtcNow(), label, note, baseUri, settings, MachineLoad.OneMinuteAverage());
         using var client = CreateClient(settings.Clients);
-        List<Scenario> scenarios = [.. paths.Select(path => Scenario.Get(path, new Uri(baseUri, path)))];
+        List<Scenario> scenarios =
+        [
+            .. paths.Select(path => Scenario.Get(path, new Uri(baseUri, path))),
+            .. filePaths.Select(path => Scenario.Get(path + " (1 client)", new Uri(baseUri, path)) with { Clients = 1, Prewarm = false }),
+        ];
         if (roundsFile is not null)
         {
             var rounds = await BenchRoundsFile.ReadAsync(roundsFile);

@@ -16,20 +16,23 @@ internal sealed class Options
         Usage: dotnet Pathway.Bench.dll COMMAND [options]   (bench/run.sh drives both commands)
 
         Commands:
-          generate --users N [--assessments-per-country K] [--round-participants P [--rounds-file FILE]]
+          generate --users N [--assessments-per-country K] [--round-participants P [--rounds-file FILE]] [--published-rounds R]
               Migrates and seeds the database the app is configured for (Database:Provider,
               ConnectionStrings:Pathway, Pathway:DataDirectory; from the environment, e.g.
               Database__Provider=Postgres, or as --Database:Provider Postgres), then adds N users
               spread over the Member States and roles, and K assessments per country (default 2).
               With P > 0, also two bench rounds in KEN with P respondents rating every mechanism
               of framework 1: one open for rating, one validated with consensus recorded; FILE
-              gets their ids and accounts for `load --rounds-file`.
+              gets their ids and accounts for `load --rounds-file`. With R > 0, R published
+              rounds (one a year from 2020) for every Member State, with their releases and
+              published-result rows, for the dashboards and open data.
               Runs again without duplicating: existing bench users and assessments are kept.
-          load --url BASE [--path P ...] [--rounds-file FILE] [--clients 32] [--seconds 20] [--warmup 3]
+          load --url BASE [--path P ...] [--file-path P ...] [--rounds-file FILE] [--clients 32] [--seconds 20] [--warmup 3]
                [--prewarm 0] [--bare-port 0] [--server-pid PID] [--label TEXT] [--note TEXT] [--results DIR]
                [--max-requests 5000000]
               With --rounds-file, after the paths: saving ratings (PUT, a different respondent per
               client), the results page (focal point, cookie), GET .../scores and .../spread.
+              A --file-path is a download timed with one client and no pre-warm.
               First --prewarm seconds over all paths in turn (the app's JIT settles), then for
               each path: warm up, then the clients loop GET for the given seconds. Then the
               same load against a bare Kestrel endpoint in this process (the ceiling). Prints

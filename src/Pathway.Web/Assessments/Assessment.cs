@@ -73,6 +73,9 @@ public sealed class Assessment : ICountryOwned, IAudited
     public DateTimeOffset CreatedAt { get; init; }
     public string? CreatedById { get; init; }
 
+    /// <summary>Loaded by the demo command (and removed by it): every page, file and API row showing it says so.</summary>
+    public bool IsDemonstration { get; init; }
+
     /// <summary>
     /// Set when a facilitator recorded, on opening consensus, that the answers were agreed in a meeting without
     /// individual ratings (no respondent rated anything); results, review and publication say so.

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pathway.Web.Accounts;
+using Pathway.Web.Data;
 using Pathway.Web.Framework;
 
 namespace Pathway.Web.Assessments;
@@ -28,6 +29,7 @@ public static class AssessmentsSetup
         // Notices (when registered) replace this: they follow the workflow without Assessments knowing them.
         services.TryAddScoped<IRoundEvents, NoRoundEvents>();
         services.AddScoped<Publisher>();
+        services.AddScoped<IStartupSeed, PublishedResultsSeed>();
         services.AddScoped<RoundResults>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditDescriber>();

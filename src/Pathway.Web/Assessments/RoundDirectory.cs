@@ -35,6 +35,12 @@ public sealed record Round(
 
     /// <summary>When the round was archived (hidden from lists); null while it is not.</summary>
     public DateTimeOffset? ArchivedAt { get; init; }
+
+    /// <summary>A demonstration round (loaded by the demo command): everything showing it says so.</summary>
+    public bool IsDemonstration { get; init; }
+
+    /// <summary>The WHO region of the round's country.</summary>
+    public string RegionCode { get; init; } = "";
     /// <summary>The framework tree the round is pinned to (its mechanisms are the only codes it accepts), from the tree cache.</summary>
     public required FrameworkTree Framework { get; init; }
 }
@@ -111,7 +117,7 @@ public sealed class RoundDirectory(PathwayDb db, CurrentUser user, FrameworkRead
                 round.Purpose, round.PlannedStart, round.PlannedEnd, round.Status, round.Revision, round.Submissions,
                 FrameworkVersion = round.FrameworkVersion!.Version, round.FrameworkVersionId, round.FrameworkVersion.ContentHash,
                 round.CreatedAt, round.Version, round.AgreedInMeetingAt, round.AgreedInMeetingByName, round.AgreedInMeetingNote,
-                round.ArchivedAt,
+                round.ArchivedAt, round.IsDemonstration, round.Country.RegionCode,
                 Me = round.Participants.Where(p => p.UserId == userId).Select(p => new { p.Id, p.Role }).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -130,6 +136,8 @@ public sealed class RoundDirectory(PathwayDb db, CurrentUser user, FrameworkRead
             FrameworkKey = (row.FrameworkVersionId, row.ContentHash),
             AgreedInMeeting = row.AgreedInMeetingAt is { } at ? new MeetingAgreement(at, row.AgreedInMeetingByName, row.AgreedInMeetingNote) : null,
             ArchivedAt = row.ArchivedAt,
+            IsDemonstration = row.IsDemonstration,
+            RegionCode = row.RegionCode,
             Framework = tree,
         };
     }

@@ -126,12 +126,29 @@ public sealed class Publisher(PathwayDb db, CurrentUser user, TimeProvider clock
             Note = note,
         };
         db.PublishedReleases.Add(release);
+        await StageResultsAsync(round, release, cancellationToken);
         var failure = await WorkflowSteps.SaveAsync(db, user, round.Id, l, cancellationToken);
         if (failure is not null)
         {
             return failure;
         }
         return new PublicationResult(ToRecord(release), WorkflowSteps.View(staged.Value));
+    }
+
+    /// <summary>
+    /// The release's rows for dashboards and open data, saved with it; the round's earlier rows stop being the latest
+    /// (even when this release makes nothing public, so a country that withdrew its figures drops out of them).
+    /// </summary>
+    private async Task StageResultsAsync(Round round, PublishedRelease release, CancellationToken cancellationToken)
+    {
+        var earlier = await db.PublishedResults.Where(row => row.AssessmentId == round.Id && row.IsLatest).ToListAsync(cancellationToken);
+        earlier.ForEach(row => row.IsLatest = false);
+        var firstSignedOff = await db.PublishedReleases.AsNoTracking()
+            .Where(other => other.AssessmentId == round.Id && other.Revision == 1)
+            .Select(other => (DateTimeOffset?)other.SignedOffAt)
+            .FirstOrDefaultAsync(cancellationToken) ?? release.SignedOffAt;
+        var year = PublishedResult.YearOf(round.PlannedEnd, round.PlannedStart, firstSignedOff);
+        db.PublishedResults.AddRange(PublishedResult.From(release, round.Framework, round.RegionCode, year, round.IsDemonstration));
     }
 
     /// <summary>

@@ -355,6 +355,9 @@ namespace Pathway.Web.Data.Migrations.Postgres
                     b.Property<int>("FrameworkVersionId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("IsDemonstration")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly?>("PlannedEnd")
                         .HasColumnType("date");
 
@@ -793,6 +796,98 @@ namespace Pathway.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("PublishedReleases");
+                });
+
+            modelBuilder.Entity("Pathway.Web.Assessments.PublishedResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BehaviourBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("BehaviourCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<decimal?>("BehaviourMean")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("numeric(4,2)");
+
+                    b.Property<int?>("BehaviourMechanisms")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("BehaviourRated")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CountryIso3")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .IsFixedLength();
+
+                    b.Property<string>("FrameworkVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("IsDemonstration")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsLatest")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MechanismCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<Guid>("ReleaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.HasIndex("IsLatest", "MechanismCode");
+
+                    b.HasIndex("IsLatest", "Year");
+
+                    b.HasIndex("ReleaseId", "MechanismCode")
+                        .IsUnique();
+
+                    b.HasIndex("IsLatest", "RegionCode", "CountryIso3");
+
+                    b.ToTable("PublishedResults");
                 });
 
             modelBuilder.Entity("Pathway.Web.Assessments.Rating", b =>
@@ -1922,6 +2017,15 @@ namespace Pathway.Web.Data.Migrations.Postgres
                     b.HasOne("Pathway.Web.Assessments.Assessment", null)
                         .WithMany()
                         .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Web.Assessments.PublishedResult", b =>
+                {
+                    b.HasOne("Pathway.Web.Assessments.PublishedRelease", null)
+                        .WithMany()
+                        .HasForeignKey("ReleaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

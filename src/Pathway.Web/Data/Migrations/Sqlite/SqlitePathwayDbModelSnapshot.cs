@@ -342,6 +342,9 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                     b.Property<int>("FrameworkVersionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsDemonstration")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("PlannedEnd")
                         .HasColumnType("TEXT");
 
@@ -780,6 +783,96 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("PublishedReleases");
+                });
+
+            modelBuilder.Entity("Pathway.Web.Assessments.PublishedResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BehaviourBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BehaviourCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("BehaviourMean")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BehaviourMechanisms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BehaviourRated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountryIso3")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("FrameworkVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemonstration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLatest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MechanismCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReleaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.HasIndex("IsLatest", "MechanismCode");
+
+                    b.HasIndex("IsLatest", "Year");
+
+                    b.HasIndex("ReleaseId", "MechanismCode")
+                        .IsUnique();
+
+                    b.HasIndex("IsLatest", "RegionCode", "CountryIso3");
+
+                    b.ToTable("PublishedResults");
                 });
 
             modelBuilder.Entity("Pathway.Web.Assessments.Rating", b =>
@@ -1895,6 +1988,15 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                     b.HasOne("Pathway.Web.Assessments.Assessment", null)
                         .WithMany()
                         .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Web.Assessments.PublishedResult", b =>
+                {
+                    b.HasOne("Pathway.Web.Assessments.PublishedRelease", null)
+                        .WithMany()
+                        .HasForeignKey("ReleaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
