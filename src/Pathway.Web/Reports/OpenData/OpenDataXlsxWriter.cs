@@ -52,7 +52,8 @@ public sealed class OpenDataXlsxWriter(IStringLocalizer l)
         using (var zip = new ZipArchive(chunks, ZipArchiveMode.Create, leaveOpen: true))
         {
             var count = 0;
-            using (var sheet = OpenXmlWriter.Create(zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open()))
+            using (var entry = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open())
+            using (var sheet = OpenXmlWriter.Create(entry))
             {
                 sheet.WriteStartDocument();
                 sheet.WriteStartElement(new Worksheet());
@@ -254,7 +255,8 @@ public sealed class OpenDataXlsxWriter(IStringLocalizer l)
 
     private static void WritePart(ZipArchive zip, string name, OpenXmlElement root)
     {
-        using var writer = OpenXmlWriter.Create(zip.CreateEntry(name, CompressionLevel.Fastest).Open());
+        using var entry = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        using var writer = OpenXmlWriter.Create(entry);
         writer.WriteStartDocument();
         writer.WriteElement(root);
     }
@@ -323,7 +325,8 @@ public sealed class OpenDataXlsxWriter(IStringLocalizer l)
 
     private static void WriteXml(ZipArchive zip, string name, Action<XmlWriter> write)
     {
-        using var xml = XmlWriter.Create(zip.CreateEntry(name, CompressionLevel.Fastest).Open(),
+        using var entry = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        using var xml = XmlWriter.Create(entry,
             new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
         xml.WriteStartDocument(standalone: true);
         write(xml);

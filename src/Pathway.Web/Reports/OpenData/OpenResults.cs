@@ -60,10 +60,10 @@ public sealed class OpenResults(PathwayDb db, FrameworkReader framework, IString
     private IQueryable<PublishedResult> Filtered(OpenDataFilter filter)
     {
         var rows = db.PublishedResults.AsNoTracking();
-        if (!filter.AllRevisions)
-        {
-            rows = rows.Where(r => r.IsLatest);
-        }
+        // Older revisions only of rounds still public: a correction that made nothing public withdraws the round.
+        rows = filter.AllRevisions
+            ? rows.Where(r => db.PublishedResults.Any(latest => latest.AssessmentId == r.AssessmentId && latest.IsLatest))
+            : rows.Where(r => r.IsLatest);
         if (filter.Region is { } region)
         {
             rows = rows.Where(r => r.RegionCode == region);
