@@ -34,6 +34,17 @@ public sealed class OpenDataXlsxWriter(IStringLocalizer l)
     private const uint MomentStyle = 7;
     private const uint MomentFormat = 164;
 
+    // A row has tens of cells and the world has tens of thousands of rows: the writer reuses its elements,
+    // attribute arrays and column letters rather than allocating them per cell.
+    private static readonly string[] ColumnNames = [.. Enumerable.Range(1, OpenDataColumn.All.Count).Select(ColumnName)];
+    private static readonly string[] StyleNames = [.. Enumerable.Range(0, 8).Select(style => style.ToString(CultureInfo.InvariantCulture))];
+    private readonly Row rowElement = new();
+    private readonly Cell cellElement = new();
+    private readonly CellValue valueElement = new();
+    private readonly OpenXmlAttribute[] rowAttributes = new OpenXmlAttribute[1];
+    private readonly OpenXmlAttribute[] numberAttributes = new OpenXmlAttribute[2];
+    private readonly OpenXmlAttribute[] typedAttributes = new OpenXmlAttribute[3];
+
     private readonly Dictionary<string, int> stringIndex = new(StringComparer.Ordinal);
     private readonly List<string> strings = [];
     private int stringReferences;
@@ -87,29 +98,27 @@ public sealed class OpenDataXlsxWriter(IStringLocalizer l)
     private void WriteRow(OpenXmlWriter sheet, uint rowIndex, IEnumerable<object?> values, bool header)
     {
         var rowText = rowIndex.ToString(CultureInfo.InvariantCulture);
-        sheet.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", rowText)]);
+        rowAttributes[0] = new("r", "", rowText);
+        sheet.WriteStartElement(rowElement, rowAttributes);
         var column = 0;
         foreach (var value in values)
         {
+            if (Cell(value, header) is { } cell)
+            {
+                var attributes = cell.Type is null ? numberAttributes : typedAttributes;
+                attributes[0] = new("r", "", ColumnNames[column] + rowText);
+                attributes[1] = new("s", "", StyleNames[cell.Style]);
+                if (cell.Type is { } type)
+                {
+                    attributes[2] = new("t", "", type);
+                }
+                sheet.WriteStartElement(cellElement, attributes);
+                sheet.WriteStartElement(valueElement);
+                sheet.WriteString(cell.Value);
+                sheet.WriteEndElement();
+                sheet.WriteEndElement();
+            }
             column++;
-            if (Cell(value, header) is not { } cell)
-            {
-                continue;
-            }
-            List<OpenXmlAttribute> attributes =
-            [
-                new("r", "", ColumnName(column) + rowText),
-                new("s", "", cell.Style.ToString(CultureInfo.InvariantCulture)),
-            ];
-            if (cell.Type is { } type)
-            {
-                attributes.Add(new("t", "", type));
-            }
-            sheet.WriteStartElement(new Cell(), attributes);
-            sheet.WriteStartElement(new CellValue());
-            sheet.WriteString(cell.Value);
-            sheet.WriteEndElement();
-            sheet.WriteEndElement();
         }
         sheet.WriteEndElement();
     }
