@@ -101,6 +101,9 @@ internal static class ExportCells
     /// </summary>
     public static bool LooksLikeFormula(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
 
+    /// <summary>The text with an apostrophe in front when it looks like a formula: spreadsheets then show it as text.</summary>
+    public static string Guard(string text) => LooksLikeFormula(text) ? "'" + text : text;
+
     /// <summary>
     /// The text without characters XML 1.0 cannot carry (control characters other than tab and line
     /// breaks, lone surrogates): pasted text sometimes holds them, and one would make the file unreadable.

@@ -12,12 +12,9 @@ namespace Pathway.Web.Planning;
 /// </summary>
 public static class PlanCsvWriter
 {
-    /// <summary>RFC 4180 with a byte order mark, and an apostrophe before text a spreadsheet would run (OWASP's list).</summary>
-    internal static CsvWriterOptions Options { get; } = CsvWriterOptions.Default with
-    {
-        WriteByteOrderMark = true,
-        Injection = CsvInjection.Escape,
-    };
+    // The apostrophe goes in by ExportCells.Guard rather than CsvHelper's injection escape, which would also quote
+    // the field: the plan's CSV stays byte for byte what it was before CsvHelper wrote it.
+    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { WriteByteOrderMark = true };
 
     public static byte[] Write(PlanExport export, IStringLocalizer localizer)
     {
@@ -63,7 +60,7 @@ public static class PlanCsvWriter
                 csv.WriteField(amount, "F2", text.Culture);
                 break;
             default:
-                csv.WriteField((string)value);
+                csv.WriteField(ExportCells.Guard((string)value));
                 break;
         }
     }

@@ -29,7 +29,7 @@ public static class OpenDataApi
 
     private const string FilterDescription =
         " Filters: region (WHO region code), country (ISO3), behaviour and mechanism (framework codes), year (the round's year), " +
-        "revisions=latest (default: each round's latest revision) or all. Names are in ?lang=en|fr|ar, else the request's language.";
+        "revisions=latest (default: each round's latest revision) or all. Names are in ?lang=en|fr|ar (default en).";
 
     public static IEndpointRouteBuilder MapOpenDataApi(this IEndpointRouteBuilder routes)
     {
@@ -96,7 +96,6 @@ public static class OpenDataApi
         var headers = context.Response.Headers;
         headers.ETag = tag;
         headers.CacheControl = CacheControl;
-        headers.Vary = "Accept-Language";
         if (context.Request.Headers.IfNoneMatch.Any(value => value is not null
             && value.Split(',').Select(part => part.Trim()).Any(part => part == tag || part == "*" || part == "W/" + tag)))
         {
@@ -216,17 +215,12 @@ public static class OpenDataApi
             rows.Items);
     }
 
-    /// <summary>?lang= when given (refused when unknown), else the request's language.</summary>
+    /// <summary>?lang= (en by default, as every public API here): a link or a cache holds one language whoever follows it.</summary>
     private static bool TryLanguage(string? lang, out string language, out ValidationProblem? problem)
     {
         if (!ApiLanguage.TryResolve(lang, out language, out problem))
         {
             return false;
-        }
-        if (string.IsNullOrEmpty(lang))
-        {
-            var current = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-            language = Cultures.IsSupported(current) ? current : Cultures.Default;
         }
         UseLanguage(language);
         return true;
