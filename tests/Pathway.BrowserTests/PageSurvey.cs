@@ -193,7 +193,7 @@ internal sealed record SurveyData(
     {
         foreach (var path in new[]
                  {
-                     "/", "/framework", "/framework/1", "/framework/1/ds", "/methodology", "/published",
+                     "/", "/framework", "/framework/1", "/framework/1/ds", "/methodology", "/published", "/open-data",
                      $"/published/{Rounds[AssessmentStatus.Published]}", $"/published/{Rounds[AssessmentStatus.Published]}/revisions/1",
                      "/account/login", "/dashboards/countries", $"/dashboards/countries/{Country}",
                      $"/published/{Rounds[AssessmentStatus.Published]}/report", $"/published/{Rounds[AssessmentStatus.Published]}/report?bilingual=ar",

@@ -12,6 +12,7 @@ using Pathway.Web.Framework;
 using Pathway.Web.Planning;
 using Pathway.Web.Reports.Dashboards;
 using Pathway.Web.Reports.AssessmentReport;
+using Pathway.Web.Reports;
 using Pathway.Web.Notices;
 using Pathway.Web.Localization;
 
@@ -50,6 +51,7 @@ public static class PathwaySetup
         services.AddNotices();
         services.AddCountryDashboards();
         services.AddGlobalDashboards();
+        services.AddOpenData();
 
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
@@ -109,6 +111,7 @@ public static class PathwaySetup
         app.MapCountriesApi();
         app.MapNoticesApi();
         app.MapGlobalDashboardApi();
+        app.MapOpenDataApi();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>();
         return app;

@@ -1,4 +1,4 @@
-using System.Text;
+using CsvHelper;
 using Microsoft.Extensions.Localization;
 using Pathway.Web.Localization;
 
@@ -12,55 +12,56 @@ namespace Pathway.Web.Planning;
 /// </summary>
 public static class PlanCsvWriter
 {
+    // The apostrophe goes in by ExportCells.Guard rather than CsvHelper's injection escape, which would also quote
+    // the field: the plan's CSV stays byte for byte what it was before CsvHelper wrote it.
+    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { WriteByteOrderMark = true };
+
     public static byte[] Write(PlanExport export, IStringLocalizer localizer)
     {
         ArgumentNullException.ThrowIfNull(export);
         ArgumentNullException.ThrowIfNull(localizer);
         var text = new ExportText(localizer, export);
-        var csv = new StringBuilder();
-        WriteLine(csv, PlanColumn.All.Select(column => column.Header(text)));
-        foreach (var row in PlanColumn.Rows(export))
+        using var stream = new MemoryStream();
+        using (var csv = CsvWriter.Create(stream, Options, leaveOpen: true))
         {
-            WriteLine(csv, PlanColumn.All.Select(column => Field(column.Value(row, text), text)));
-        }
-        var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
-        return [.. encoding.GetPreamble(), .. encoding.GetBytes(csv.ToString())];
-    }
-
-    private static string Field(object? value, ExportText text) => value switch
-    {
-        null => "",
-        // ISO 8601, which every spreadsheet reads as a date whatever its locale.
-        DateOnly date => DateText.Iso(date),
-        int level => level.ToString(text.Culture),
-        // Without group separators, so a spreadsheet in the same locale reads it back as a number.
-        decimal amount => amount.ToString("F2", text.Culture),
-        _ => ExportCells.Guard((string)value),
-    };
-
-    private static void WriteLine(StringBuilder csv, IEnumerable<string> fields)
-    {
-        var first = true;
-        foreach (var field in fields)
-        {
-            if (!first)
+            foreach (var column in PlanColumn.All)
             {
-                csv.Append(',');
+                csv.WriteField(column.Header(text));
             }
-            first = false;
-            Quote(csv, field);
+            csv.EndRecord();
+            foreach (var row in PlanColumn.Rows(export))
+            {
+                foreach (var column in PlanColumn.All)
+                {
+                    WriteField(csv, column.Value(row, text), text);
+                }
+                csv.EndRecord();
+            }
         }
-        csv.Append("\r\n");
+        return stream.ToArray();
     }
 
-    /// <summary>RFC 4180: a field holding a comma, a quote or a line break goes in quotes, its quotes doubled.</summary>
-    internal static void Quote(StringBuilder csv, string field)
+    private static void WriteField(CsvWriter csv, object? value, ExportText text)
     {
-        if (field.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        switch (value)
         {
-            csv.Append(field);
-            return;
+            case null:
+                csv.WriteField((string?)null);
+                break;
+            // ISO 8601, which every spreadsheet reads as a date whatever its locale.
+            case DateOnly date:
+                csv.WriteField(DateText.Iso(date));
+                break;
+            case int level:
+                csv.WriteField(level, "", text.Culture);
+                break;
+            // Without group separators, so a spreadsheet in the same locale reads it back as a number.
+            case decimal amount:
+                csv.WriteField(amount, "F2", text.Culture);
+                break;
+            default:
+                csv.WriteField(ExportCells.Guard((string)value));
+                break;
         }
-        csv.Append('"').Append(field.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
     }
 }

@@ -1,0 +1,244 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Pathway.Web.Accounts;
+using Pathway.Web.Localization;
+
+namespace Pathway.Web.Reports;
+
+/// <summary>Links between pages of results, with the same filters.</summary>
+public sealed record OpenDataLinks(string Self, string First, string Last, string? Prev, string? Next);
+
+/// <summary>A page of published results: total rows for the filters, this page's number and size, links, and the rows.</summary>
+public sealed record OpenDataPageDto(
+    int Total, int Page, int PageSize, int PageCount, string Language, OpenDataLinks Links, IReadOnlyList<OpenDataResult> Items);
+
+/// <summary>
+/// Open data without signing in: published results as paged JSON (with an ETag), as XLSX and CSV files, and
+/// for DHIS2. Only published results; unknown codes and out-of-range numbers are a 400 naming the parameter.
+/// </summary>
+public static class OpenDataApi
+{
+    public const string ResultsPath = "/api/open-data/results";
+
+    // Published data changes only when a country signs off; five minutes of caching spares the database.
+    private const string CacheControl = "public, max-age=300";
+
+    private const string FilterDescription =
+        " Filters: region (WHO region code), country (ISO3), behaviour and mechanism (framework codes), year (the round's year), " +
+        "revisions=latest (default: each round's latest revision) or all. Names are in ?lang=en|fr|ar (default en).";
+
+    public static IEndpointRouteBuilder MapOpenDataApi(this IEndpointRouteBuilder routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        var api = routes.MapGroup("/api/open-data").WithTags("Open data").AllowAnonymous();
+        api.MapGet("/results", GetResults).WithName("GetOpenDataResults")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .Produces(StatusCodes.Status304NotModified)
+            .WithDescription("Published results, one item per country × round revision × mechanism, in a stable order (country, year, round, " +
+                "revision, mechanism code). page (from 1) and pageSize (1–500, default 100); total, pageCount and links to the first, last, " +
+                "previous and next pages. Fields: see the data dictionary at /open-data (isDemonstration and label mark demonstration data). " +
+                "An ETag comes with every page: send it back as If-None-Match to get 304 while the data is unchanged." + FilterDescription);
+        api.MapGet("/results.xlsx", GetResultsXlsx).WithName("GetOpenDataResultsXlsx")
+            .Produces<Stream>(StatusCodes.Status200OK, OpenDataXlsxWriter.ContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithDescription("The same results as a workbook: sheets of data (one row per result, stable column names), the data dictionary " +
+                "and notes (source, licence, citation). Streamed." + FilterDescription);
+        api.MapGet("/results.csv", GetResultsCsv).WithName("GetOpenDataResultsCsv")
+            .Produces<Stream>(StatusCodes.Status200OK, "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithDescription("The same results as CSV: UTF-8 with a byte order mark, RFC 4180, the data sheet's column names in the first " +
+                "line, numbers with a dot, true/false, moments in ISO 8601 UTC. Streamed." + FilterDescription);
+        api.MapGet("/dhis2/metadata", GetDhis2Metadata).WithName("GetOpenDataDhis2Metadata")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithDescription("DHIS2 metadata to import (POST /api/metadata) before the data values: the option set of the four levels " +
+                "(option codes 1–4), one INTEGER data element per mechanism of the framework version (?framework=, default the current one) " +
+                "and a yearly data set. UIDs are derived from the codes, so importing again updates rather than duplicates. Names in ?lang=.");
+        api.MapGet("/dhis2/{iso3}/dataValueSets", GetDhis2DataValues).WithName("GetOpenDataDhis2DataValues")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithDescription("A country's published mechanism levels as a DHIS2 data value set (POST /api/dataValueSets): one value per " +
+                "mechanism and year (period = the round's year, each round's latest revision), the value the level's option code, orgUnit " +
+                "the country's ISO3 code (orgUnitIdScheme CODE: the national org unit needs that code). 404 when the country has no " +
+                "published level.");
+        return routes;
+    }
+
+    public static async Task<Results<Ok<OpenDataPageDto>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> GetResults(
+        string? region, string? country, string? behaviour, string? mechanism, int? year, string? revisions, int? page, int? pageSize,
+        string? lang, HttpContext context, OpenDataFilters filters, OpenResults results, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+        CancellationToken cancellationToken)
+    {
+        if (!TryLanguage(lang, out var language, out var problem))
+        {
+            return problem!;
+        }
+        if (!(await filters.CheckAsync(new(region, country, behaviour, mechanism, year, revisions), cancellationToken)).TryGet(out var filter, out var refused))
+        {
+            return refused.ToProblem();
+        }
+        var size = pageSize ?? OpenResults.DefaultPageSize;
+        var number = page ?? 1;
+        var total = size is >= 1 and <= OpenResults.MaxPageSize ? await results.CountAsync(filter, cancellationToken) : 0;
+        if (filters.CheckPage(number, size, total) is { } outOfRange)
+        {
+            return outOfRange.ToProblem();
+        }
+        var rows = await results.PageAsync(filter, total, number, size, language, cancellationToken);
+        var dto = ToDto(rows, filter, language);
+
+        // The ETag is the content's own hash: any change in a published row, a name or the paging changes it.
+        var tag = "\"" + Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(dto, json.Value.SerializerOptions))[..16]) + "\"";
+        var headers = context.Response.Headers;
+        headers.ETag = tag;
+        headers.CacheControl = CacheControl;
+        if (context.Request.Headers.IfNoneMatch.Any(value => value is not null
+            && value.Split(',').Select(part => part.Trim()).Any(part => part == tag || part == "*" || part == "W/" + tag)))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+        return TypedResults.Ok(dto);
+    }
+
+    public static async Task<Results<PushStreamHttpResult, ProblemHttpResult, ValidationProblem>> GetResultsXlsx(
+        string? region, string? country, string? behaviour, string? mechanism, int? year, string? revisions, string? lang,
+        HttpResponse response, OpenDataFilters filters, OpenResults results, PublicAddress address, TimeProvider clock,
+        IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
+    {
+        if (!TryLanguage(lang, out var language, out var problem))
+        {
+            return problem!;
+        }
+        if (!(await filters.CheckAsync(new(region, country, behaviour, mechanism, year, revisions), cancellationToken)).TryGet(out var filter, out var refused))
+        {
+            return refused.ToProblem();
+        }
+        var now = clock.GetUtcNow();
+        FileHeaders(response);
+        return TypedResults.Stream(async body =>
+        {
+            // The culture a handler sets does not outlive it; the file is written after it returns.
+            UseLanguage(language);
+            var writer = new OpenDataXlsxWriter(l);
+            await writer.WriteAsync(body, results.RowsAsync(filter, language, cancellationToken),
+                OpenDataNotes.For(l, address.BaseUrl, now), FilterText(filter, l), now, cancellationToken);
+        }, OpenDataXlsxWriter.ContentType, FileName(now, "xlsx"));
+    }
+
+    public static async Task<Results<PushStreamHttpResult, ProblemHttpResult, ValidationProblem>> GetResultsCsv(
+        string? region, string? country, string? behaviour, string? mechanism, int? year, string? revisions, string? lang,
+        HttpResponse response, OpenDataFilters filters, OpenResults results, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!TryLanguage(lang, out var language, out var problem))
+        {
+            return problem!;
+        }
+        if (!(await filters.CheckAsync(new(region, country, behaviour, mechanism, year, revisions), cancellationToken)).TryGet(out var filter, out var refused))
+        {
+            return refused.ToProblem();
+        }
+        FileHeaders(response);
+        return TypedResults.Stream(async body =>
+        {
+            UseLanguage(language);
+            await OpenDataCsvWriter.WriteAsync(body, results.RowsAsync(filter, language, cancellationToken), cancellationToken);
+        }, OpenDataCsvWriter.ContentType, FileName(clock.GetUtcNow(), "csv"));
+    }
+
+    public static async Task<Results<Ok<Dhis2Metadata>, ProblemHttpResult, ValidationProblem>> GetDhis2Metadata(
+        string? framework, string? lang, Dhis2Export dhis2, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
+    {
+        if (!TryLanguage(lang, out var language, out var problem))
+        {
+            return problem!;
+        }
+        var metadata = await dhis2.MetadataAsync(string.IsNullOrWhiteSpace(framework) ? null : framework.Trim(), language, cancellationToken);
+        return metadata is null
+            ? Failure.NotFound(l["OpenData.Dhis2.NoFrameworkTitle"], l["OpenData.Dhis2.NoFramework"]).ToProblem()
+            : TypedResults.Ok(metadata);
+    }
+
+    public static async Task<Results<Ok<Dhis2DataValueSet>, ProblemHttpResult, ValidationProblem>> GetDhis2DataValues(
+        string iso3, string? lang, HttpResponse response, Dhis2Export dhis2, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
+    {
+        if (!TryLanguage(lang, out _, out var problem))
+        {
+            return problem!;
+        }
+        var values = await dhis2.DataValuesAsync(iso3, cancellationToken);
+        if (values is null)
+        {
+            return Failure.NotFound(l["OpenData.Dhis2.NothingTitle"], l["OpenData.Dhis2.Nothing"]).ToProblem();
+        }
+        response.Headers.CacheControl = CacheControl;
+        return TypedResults.Ok(values);
+    }
+
+    /// <summary>The address of a file of results for these filters, in a language ("xlsx" or "csv").</summary>
+    public static string FileHref(OpenDataFilter filter, string format, string language) =>
+        $"{ResultsPath}.{format}?{filter.ToQueryString(language)}";
+
+    /// <summary>The filters in words, for the notes sheet.</summary>
+    public static string FilterText(OpenDataFilter filter, IStringLocalizer l)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(l);
+        var parts = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (value is not null)
+            {
+                parts.Add($"{name}={value}");
+            }
+        }
+        Add("region", filter.Region);
+        Add("country", filter.Country);
+        Add("behaviour", filter.Behaviour);
+        Add("mechanism", filter.Mechanism);
+        Add("year", filter.Year?.ToString(CultureInfo.InvariantCulture));
+        Add("revisions", filter.AllRevisions ? "all" : "latest");
+        return parts.Count == 1 && !filter.AllRevisions ? l["OpenData.Notes.NoFilter"] : string.Join("; ", parts);
+    }
+
+    private static OpenDataPageDto ToDto(OpenDataPage rows, OpenDataFilter filter, string language)
+    {
+        var pages = OpenResults.PageCount(rows.Total, rows.PageSize);
+        var query = filter.ToQueryString(language);
+        string Href(int page) => $"{ResultsPath}?{query}{(query.Length > 0 ? "&" : "")}page={page}&pageSize={rows.PageSize}";
+        return new OpenDataPageDto(rows.Total, rows.Page, rows.PageSize, pages, language,
+            new OpenDataLinks(Href(rows.Page), Href(1), Href(pages), rows.Page > 1 ? Href(rows.Page - 1) : null,
+                rows.Page < pages ? Href(rows.Page + 1) : null),
+            rows.Items);
+    }
+
+    /// <summary>?lang= (en by default, as every public API here): a link or a cache holds one language whoever follows it.</summary>
+    private static bool TryLanguage(string? lang, out string language, out ValidationProblem? problem)
+    {
+        if (!ApiLanguage.TryResolve(lang, out language, out problem))
+        {
+            return false;
+        }
+        UseLanguage(language);
+        return true;
+    }
+
+    /// <summary>Interface texts (the demonstration label, notes) in the language of the data.</summary>
+    private static void UseLanguage(string language)
+    {
+        var culture = Cultures.Create(language);
+        CultureInfo.CurrentCulture = culture;
+        CultureInfo.CurrentUICulture = culture;
+    }
+
+    private static void FileHeaders(HttpResponse response)
+    {
+        response.Headers.CacheControl = CacheControl;
+        response.Headers.XContentTypeOptions = "nosniff";
+    }
+
+    private static string FileName(DateTimeOffset now, string extension) => $"pathway-open-data-{DateText.Iso(DateOnly.FromDateTime(now.UtcDateTime))}.{extension}";
+}
