@@ -11,7 +11,7 @@ public sealed class SignInJourneys(BrowserFixture fixture) : BrowserTest(fixture
     [Fact]
     public Task User_created_on_the_command_line_signs_in() => JourneyAsync(async page =>
     {
-        var account = await CommandLineUsers.AddAsync(Fixture.Server, "Administrator");
+        var account = await CommandLine.AddUserAsync(Fixture.Server, "Administrator");
 
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).ClickAsync();
@@ -55,7 +55,7 @@ public sealed class SignInJourneys(BrowserFixture fixture) : BrowserTest(fixture
     [Fact]
     public Task Wrong_password_shows_the_generic_error() => JourneyAsync(async page =>
     {
-        var account = await CommandLineUsers.AddAsync(Fixture.Server, "Administrator");
+        var account = await CommandLine.AddUserAsync(Fixture.Server, "Administrator");
 
         await page.GotoAsync("/account/login");
         await SignInAsync(page, account.Email, account.Password + "-wrong");

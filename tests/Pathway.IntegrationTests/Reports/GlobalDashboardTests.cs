@@ -91,7 +91,7 @@ public class GlobalDashboardTests(PathwayAppFactory factory) : IClassFixture<Pat
         Assert.Contains("Dashboard: Region of the Americas", page, StringComparison.Ordinal);
         Assert.Contains(GlobalMapTests.MapLinks(page), link => link is { Iso3: "MEX", Shade: "Level", Level: "2" });
         Assert.Equal(35, GlobalMapTests.TableRows(page).Count);
-        Assert.Contains($"/published?country=MEX", page, StringComparison.Ordinal);
+        Assert.Contains("/dashboards/countries/MEX", page, StringComparison.Ordinal);
         Assert.NotEqual(Guid.Empty, round.Id);
     }
 

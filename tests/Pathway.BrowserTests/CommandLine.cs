@@ -7,16 +7,25 @@ namespace Pathway.BrowserTests;
 public sealed record Account(string Email, string Password);
 
 /// <summary>
-/// Runs the built app's command line (<c>dotnet Pathway.Web.dll user add ...</c>) as a separate
-/// process against the same SQLite folder as the running server.
+/// Runs the built app's command line (<c>dotnet Pathway.Web.dll ...</c>) as a separate process against the same
+/// SQLite folder as the running server, as an operator would.
 /// </summary>
-internal static class CommandLineUsers
+internal static class CommandLine
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
-    public static async Task<Account> AddAsync(PathwayServer server, string role)
+    /// <summary>A new account made with <c>user add</c>.</summary>
+    public static async Task<Account> AddUserAsync(PathwayServer server, string role)
     {
         var account = new Account($"admin-{Guid.NewGuid():N}@example.org", $"Strong-Password-{Guid.NewGuid():N}-123");
+        await RunAsync(server, "user", "add", "--email", account.Email, "--password", account.Password, "--role", role);
+        return account;
+    }
+
+    /// <summary>Runs one command to its end and asserts it succeeded; returns what it printed.</summary>
+    public static async Task<string> RunAsync(PathwayServer server, params string[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(server);
         var start = new ProcessStartInfo(DotnetHost())
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -24,11 +33,8 @@ internal static class CommandLineUsers
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-                 {
-                     Path.Combine(AppContext.BaseDirectory, "Pathway.Web.dll"),
-                     "user", "add", "--email", account.Email, "--password", account.Password, "--role", role,
-                 })
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Pathway.Web.dll"));
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -48,13 +54,13 @@ internal static class CommandLineUsers
             catch (OperationCanceledException)
             {
                 process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"`user add` did not finish within {Timeout}.");
+                throw new TimeoutException($"`{arguments.FirstOrDefault()}` did not finish within {Timeout}.");
             }
         }
 
         Assert.True(process.ExitCode == 0,
-            $"`user add` exited with {process.ExitCode}.{Environment.NewLine}stdout:{Environment.NewLine}{await output}{Environment.NewLine}stderr:{Environment.NewLine}{await error}");
-        return account;
+            $"`{string.Join(' ', arguments.Take(2))}` exited with {process.ExitCode}.{Environment.NewLine}stdout:{Environment.NewLine}{await output}{Environment.NewLine}stderr:{Environment.NewLine}{await error}");
+        return await output;
     }
 
     /// <summary>The dotnet host that runs this test process's runtime, else the one on PATH.</summary>
