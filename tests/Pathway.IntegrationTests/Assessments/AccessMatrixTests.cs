@@ -311,5 +311,16 @@ public static class AccessRules
         },
         Get("/assessments/{Id:guid}/evidence/{EvidenceId:guid}/mechanisms", TeamReads),
         Form("/assessments/{Id:guid}/evidence/{EvidenceId:guid}/mechanisms", "evidence-mechanisms", Caller.FocalPoint, OutsidersPostingAForm),
+
+        // The assessment report (issue 10 §1): the internal one for whoever reads the round's results, the public one
+        // only from a release that made something public.
+        Get("/assessments/{Id:guid}/report", TeamReads),
+        Form("/assessments/{Id:guid}/report", "none", Caller.FocalPoint, OutsidersPostingAForm),
+        Get("/assessments/{id:guid}/report.docx", TeamReads),
+        Get("/api/assessments/{id:guid}/report.docx", TeamReads),
+        Get("/published/{Id:guid}/report", PublicOnceReleased),
+        Form("/published/{Id:guid}/report", "none", Caller.Anonymous, AccessGrid.All("-  -  -  -  -  -  -  -  -  A  A")),
+        Get("/published/{id:guid}/report.docx", PublicOnceReleased),
+        Get("/api/published/{id:guid}/report.docx", PublicOnceReleased),
     ];
 }
