@@ -405,6 +405,32 @@ public class ActionPlanTests(PathwayAppFactory factory) : IClassFixture<PathwayA
     }
 
     [Fact]
+    public async Task A_real_round_neither_carries_over_nor_compares_with_a_demonstration_round()
+    {
+        var demonstration = await factory.CreateRoundAsync("URY", AssessmentStatus.Validated);
+        using (var api = await ApiAsync(demonstration.Facilitator))
+        {
+            await AddAsync(api, demonstration, Item(demonstration.MechanismCodes[0], what: "A demonstration action"));
+        }
+        await using (var scope = factory.OpenSystemDb())
+        {
+            await scope.Db.Assessments.IgnoreQueryFilters().Where(a => a.Id == demonstration.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(a => a.IsDemonstration, true), Ct);
+        }
+        var real = await factory.CreateRoundAsync("URY", AssessmentStatus.Validated);
+        using var realApi = await ApiAsync(real.Facilitator);
+
+        using (var comparable = await realApi.GetAsync($"/api/assessments/{real.Id}/comparable-rounds", Ct))
+        {
+            Assert.Empty((await HttpAssert.JsonAsync(comparable)).EnumerateArray());
+        }
+        var started = await HttpAssert.JsonAsync(await realApi.PostAsync(PlanHref(real), null, Ct));
+
+        Assert.Equal(JsonValueKind.Null, started.GetProperty("carriedFromAssessmentId").ValueKind);
+        Assert.Empty(started.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Open_actions_carry_over_into_the_countrys_next_round_of_the_same_scope()
     {
         var first = await factory.CreateRoundAsync("MEX", AssessmentStatus.Validated);

@@ -151,7 +151,9 @@ public sealed class RoundComparison(PathwayDb db, PlanningRounds rounds, Current
 
     private IQueryable<Assessment> SameCountryAndScope(Round round) =>
         db.Assessments.AsNoTracking().VisibleTo(user)
-            .Where(other => other.CountryIso3 == round.CountryIso3 && other.Scope == round.Scope && other.ScopeDetail == round.ScopeDetail);
+            .Where(other => other.CountryIso3 == round.CountryIso3 && other.Scope == round.Scope && other.ScopeDetail == round.ScopeDetail
+                // Demonstration rounds and real ones never measure each other's progress.
+                && other.IsDemonstration == round.IsDemonstration);
 
     /// <summary>Identity within one version; across versions only the newer version's declared crosswalk from the older one.</summary>
     private async Task<(CrosswalkBasis Basis, string? DeclaredBy)> BasisAsync(Round older, Round newer, CancellationToken cancellationToken)

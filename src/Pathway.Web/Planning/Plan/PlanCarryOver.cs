@@ -120,6 +120,7 @@ public sealed class PlanCarryOver(PathwayDb db, CurrentUser user, TimeProvider c
                 Scope = assessment.Scope,
                 ScopeDetail = assessment.ScopeDetail,
                 CreatedAt = assessment.CreatedAt,
+                IsDemonstration = assessment.IsDemonstration,
             });
 
     /// <summary>Set through an initializer, not a constructor, so that queries can filter on its members.</summary>
@@ -132,6 +133,7 @@ public sealed class PlanCarryOver(PathwayDb db, CurrentUser user, TimeProvider c
         public AssessmentScope Scope { get; init; }
         public string? ScopeDetail { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
+        public bool IsDemonstration { get; init; }
     }
 
     /// <summary>The country's most recent earlier round with the same scope (and area or theme) that has a plan.</summary>
@@ -139,9 +141,11 @@ public sealed class PlanCarryOver(PathwayDb db, CurrentUser user, TimeProvider c
     {
         var (id, country, scope, createdAt) = (round.Round.Id, round.Round.CountryIso3, round.Round.Scope, round.Round.CreatedAt);
         var detail = round.Round.ScopeDetail ?? "";
+        var isDemonstration = round.Round.IsDemonstration;
+        // A real round never inherits a demonstration plan's actions (nor the reverse).
         return PlansWithRounds()
             .Where(row => row.CountryIso3 == country && row.Scope == scope && (row.ScopeDetail ?? "") == detail
-                && row.CreatedAt < createdAt && row.RoundId != id)
+                && row.CreatedAt < createdAt && row.RoundId != id && row.IsDemonstration == isDemonstration)
             .OrderByDescending(row => row.CreatedAt)
             .Select(row => new EarlierPlan(row.RoundId, row.Title, row.PlanId))
             .FirstOrDefaultAsync(cancellationToken);
