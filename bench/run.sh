@@ -68,6 +68,10 @@ while [ $# -gt 0 ]; do
 done
 
 scenarios=(/framework /framework/1/bu /api/frameworks/1 '/api/frameworks/1?lang=ar')
+# Issue 10: dashboards and open data over the published rounds (--published-rounds).
+published_scenarios=(/dashboards '/dashboards?region=EMR&behaviour=DS' '/api/dashboards/global?mechanism=DS.1'
+  /dashboards/countries/KEN '/api/open-data/results?pageSize=500' /open-data)
+published_downloads=(/api/open-data/results.xlsx /api/open-data/results.csv)
 web_dir=$root/src/Pathway.Web/bin/Release/net10.0
 bench_dll=$root/bench/Pathway.Bench/bin/Release/net10.0/Pathway.Bench.dll
 results_dir=$root/bench/results
@@ -167,6 +171,25 @@ count_queries() {
   stop_app
 }
 
+# A download's time and the app's resident memory while it streams (sampled every 50 ms; the issue
+# caps the whole-world workbook at 200 MB).
+measure_download() {
+  local path=$1 before peak rss seconds
+  before=$(awk '/^VmRSS/ {print $2}' "/proc/$app_pid/status")
+  peak=$before
+  curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$app_port$path" >"$work_dir/curl-time" &
+  local curl_pid=$!
+  while kill -0 "$curl_pid" 2>/dev/null; do
+    rss=$(awk '/^VmRSS/ {print $2}' "/proc/$app_pid/status")
+    [ "$rss" -gt "$peak" ] && peak=$rss
+    sleep 0.05
+  done
+  wait "$curl_pid" || true
+  seconds=$(cat "$work_dir/curl-time")
+  printf '  %-40s %6.2f s, app resident memory %d MB before, peak %d MB (+%d MB)\n' \
+    "$path" "$seconds" "$((before / 1024))" "$((peak / 1024))" "$(((peak - before) / 1024))"
+}
+
 run_one() {
   local db=$1 provider connection path_args=() path
   work_dir=$(mktemp -d /tmp/pathway-bench.XXXXXX)
@@ -204,10 +227,18 @@ run_one() {
   start_app
   echo "App (pid $app_pid) at http://127.0.0.1:$app_port; load average now $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
   for path in "${scenarios[@]}"; do path_args+=(--path "$path"); done
+  if [ "$published_rounds" -gt 0 ]; then
+    for path in "${published_scenarios[@]}"; do path_args+=(--path "$path"); done
+    for path in "${published_downloads[@]}"; do path_args+=(--file-path "$path"); done
+  fi
   dotnet "$bench_dll" load --url "http://127.0.0.1:$app_port" "${path_args[@]}" "${rounds_args[@]}" \
     --clients "$clients" --seconds "$seconds" --warmup "$warmup" --prewarm "$prewarm" \
     --label "$db" --note "$note" \
     --server-pid "$app_pid" --results "$results_dir" || status=1
+  if [ "$published_rounds" -gt 0 ]; then
+    echo "Downloads, one at a time, with the app's memory:"
+    for path in "${published_downloads[@]}"; do measure_download "$path"; done
+  fi
   stop_app
 
   if [ "$queries" = 1 ]; then

@@ -27,6 +27,8 @@ internal static partial class AssessmentScenarios
     public const string XlsxExport = "plan export xlsx, 300 items (1 client)";
     public const string DocxExport = "plan export docx, 300 items (1 client)";
     public const string CsvExport = "plan export csv, 300 items (1 client)";
+    public const string ReportDocx = "assessment report docx (1 client)";
+    public const string BilingualReportDocx = "assessment report docx, English beside Arabic (1 client)";
     public const string ArabicXlsxExport = "plan export xlsx in Arabic, 300 items (1 client)";
     public const string SignInUnknown = "POST /api/auth/login, unknown account (1 client)";
     public const string SignInWrongPassword = "POST /api/auth/login, known account, wrong password (1 client)";
@@ -81,6 +83,8 @@ internal static partial class AssessmentScenarios
             Authorised(DocxExport, new Uri(baseUri, $"/api/assessments/{rounds.ResultsRound}/plan/export/docx"), focalToken) with { Clients = 1 },
             Authorised(CsvExport, new Uri(baseUri, $"/api/assessments/{rounds.ResultsRound}/plan/export/csv"), focalToken) with { Clients = 1 },
             Authorised(ArabicXlsxExport, new Uri(baseUri, $"/api/assessments/{rounds.ResultsRound}/plan/export/xlsx?lang=ar"), focalToken) with { Clients = 1 },
+            Authorised(ReportDocx, new Uri(baseUri, $"/api/assessments/{rounds.ResultsRound}/report.docx"), focalToken) with { Clients = 1 },
+            Authorised(BilingualReportDocx, new Uri(baseUri, $"/api/assessments/{rounds.ResultsRound}/report.docx?bilingual=ar"), focalToken) with { Clients = 1 },
             .. SignInScenarios(baseUri, rounds),
         ];
     }
