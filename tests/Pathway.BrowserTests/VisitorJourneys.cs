@@ -42,7 +42,8 @@ public sealed class VisitorJourneys(BrowserFixture fixture) : BrowserTest(fixtur
     public Task Visitor_reads_how_scores_are_calculated_in_English_and_Arabic() => JourneyAsync(async page =>
     {
         await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Methodology", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" })
+            .GetByRole(AriaRole.Link, new() { Name = "Methodology", Exact = true }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex("/methodology$"));
         await Expect(page.GetByRole(AriaRole.Table)).ToBeVisibleAsync();
