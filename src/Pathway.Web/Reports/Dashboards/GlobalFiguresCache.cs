@@ -9,7 +9,8 @@ namespace Pathway.Web.Reports.Dashboards;
 /// The rendered figures of the dashboard views asked for lately (map, table of every country, distribution,
 /// years: 100–300 KB of HTML whose rendering is most of a request's work), kept per state of the published
 /// rows, view and language. A new state (<see cref="GlobalView.Stamp"/>) drops them all, so a release
-/// signed off on any server shows from the next request on; the number kept is bounded.
+/// signed off on any server shows from the next request on; the number kept is bounded. The HTML kept is what our
+/// own <see cref="GlobalFigures"/> component rendered (Razor encodes every value), so it is output, not user markup.
 /// </summary>
 public sealed class GlobalFiguresCache(ILoggerFactory loggers)
 {
