@@ -346,6 +346,41 @@ public class OpenDataTests(PathwayAppFactory factory) : IClassFixture<PathwayApp
         Assert.Contains("href=\"/open-data?country=GAB&amp;page=2\"", first, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task What_the_page_and_files_keep_is_renewed_by_the_next_publication()
+    {
+        await PublishAsync("TGO", LevelsAndProfile);
+        using var client = factory.CreateClient();
+        var before = await HttpAssert.HtmlAsync(await client.GetAsync("/open-data?country=TGO&culture=en", Ct));
+        Assert.Equal(28, CountOccurrences(before, "<bdi>Test round"));
+        var tags = new Dictionary<string, System.Net.Http.Headers.EntityTagHeaderValue>();
+        foreach (var format in new[] { "xlsx", "csv" })
+        {
+            using var file = await client.GetAsync($"/api/open-data/results.{format}?country=TGO", Ct);
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            tags[format] = file.Headers.ETag!;
+            Assert.True(tags[format].IsWeak, format);
+            using var again = new HttpRequestMessage(HttpMethod.Get, $"/api/open-data/results.{format}?country=TGO");
+            again.Headers.IfNoneMatch.Add(tags[format]);
+            using var unchanged = await client.SendAsync(again, Ct);
+            Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+        }
+
+        await PublishAsync("TGO", LevelsAndProfile);
+
+        var after = await HttpAssert.HtmlAsync(await client.GetAsync("/open-data?country=TGO&culture=en", Ct));
+        Assert.Equal(50, CountOccurrences(after, "<bdi>Test round"));
+        Assert.Contains("href=\"/open-data?country=TGO&amp;page=2\"", after, StringComparison.Ordinal);
+        foreach (var format in new[] { "xlsx", "csv" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/open-data/results.{format}?country=TGO");
+            request.Headers.IfNoneMatch.Add(tags[format]);
+            using var changed = await client.SendAsync(request, Ct);
+            Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+            Assert.NotEqual(tags[format], changed.Headers.ETag);
+        }
+    }
+
     private static int CountOccurrences(string text, string part) =>
         (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 

@@ -36,6 +36,7 @@ public static class OpenDataApi
         ArgumentNullException.ThrowIfNull(routes);
         var api = routes.MapGroup("/api/open-data").WithTags("Open data").AllowAnonymous();
         api.MapGet("/results", GetResults).WithName("GetOpenDataResults")
+            .Produces<OpenDataPageDto>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .Produces(StatusCodes.Status304NotModified)
             .WithDescription("Published results, one item per country × round revision × mechanism, in a stable order (country, year, round, " +
@@ -68,7 +69,7 @@ public static class OpenDataApi
         return routes;
     }
 
-    public static async Task<Results<Ok<OpenDataPageDto>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> GetResults(
+    public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> GetResults(
         string? region, string? country, string? behaviour, string? mechanism, int? year, string? revisions, int? page, int? pageSize,
         string? lang, HttpContext context, OpenDataFilters filters, OpenResults results, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
         CancellationToken cancellationToken)
@@ -83,30 +84,52 @@ public static class OpenDataApi
         }
         var size = pageSize ?? OpenResults.DefaultPageSize;
         var number = page ?? 1;
-        var total = size is >= 1 and <= OpenResults.MaxPageSize ? await results.CountAsync(filter, cancellationToken) : 0;
-        if (filters.CheckPage(number, size, total) is { } outOfRange)
+        if (size is < 1 or > OpenResults.MaxPageSize)
         {
-            return outOfRange.ToProblem();
+            return filters.CheckPage(number, size, 0)!.ToProblem();
         }
-        var rows = await results.PageAsync(filter, total, number, size, language, cancellationToken);
-        var dto = ToDto(rows, filter, language);
-
-        // The ETag is the content's own hash: any change in a published row, a name or the paging changes it.
-        var tag = "\"" + Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(dto, json.Value.SerializerOptions))[..16]) + "\"";
+        // The page's JSON and its ETag are made once per state of the published rows; a request then only sends them.
+        var body = await results.KeptAsync(OpenResults.Key("json", filter, number, size, language), async cancel =>
+        {
+            var rows = await results.ReadPageAsync(filter, number, size, language, cancel);
+            if (rows.Items.Count == 0 && filters.CheckPage(number, size, rows.Total) is not null)
+            {
+                return new JsonPage(rows.Total, null, null);
+            }
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(ToDto(rows, filter, language), json.Value.SerializerOptions);
+            // The ETag is the content's own hash: any change in a published row, a name or the paging changes it.
+            return new JsonPage(rows.Total, bytes, "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes)[..16]) + "\"");
+        }, cancellationToken);
+        if (body.Json is null)
+        {
+            return filters.CheckPage(number, size, body.Total)!.ToProblem();
+        }
         var headers = context.Response.Headers;
-        headers.ETag = tag;
+        headers.ETag = body.ETag;
         headers.CacheControl = CacheControl;
-        if (context.Request.Headers.IfNoneMatch.Any(value => value is not null
-            && value.Split(',').Select(part => part.Trim()).Any(part => part == tag || part == "*" || part == "W/" + tag)))
+        if (Matches(context.Request, body.ETag!))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
-        return TypedResults.Ok(dto);
+        return TypedResults.Bytes(body.Json, "application/json; charset=utf-8");
     }
 
-    public static async Task<Results<PushStreamHttpResult, ProblemHttpResult, ValidationProblem>> GetResultsXlsx(
+    /// <summary>A page of results as sent: its JSON and ETag, or only the total when the page does not exist.</summary>
+    private sealed record JsonPage(int Total, byte[]? Json, string? ETag);
+
+    /// <summary>If-None-Match compares weakly (RFC 9110): W/ on either side does not matter.</summary>
+    private static bool Matches(HttpRequest request, string tag)
+    {
+        var opaque = Opaque(tag);
+        return request.Headers.IfNoneMatch.Any(value => value is not null
+            && value.Split(',').Select(part => part.Trim()).Any(part => part == "*" || Opaque(part) == opaque));
+    }
+
+    private static string Opaque(string tag) => tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
+
+    public static async Task<Results<PushStreamHttpResult, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> GetResultsXlsx(
         string? region, string? country, string? behaviour, string? mechanism, int? year, string? revisions, string? lang,
-        HttpResponse response, OpenDataFilters filters, OpenResults results, PublicAddress address, TimeProvider clock,
+        HttpContext context, OpenDataFilters filters, OpenResults results, PublicAddress address, TimeProvider clock,
         IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
     {
         if (!TryLanguage(lang, out var language, out var problem))
@@ -117,8 +140,11 @@ public static class OpenDataApi
         {
             return refused.ToProblem();
         }
+        if (await FileHeadersAsync(context, results, filter, language, "xlsx", cancellationToken))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
         var now = clock.GetUtcNow();
-        FileHeaders(response);
         return TypedResults.Stream(async body =>
         {
             // The culture a handler sets does not outlive it; the file is written after it returns.
@@ -129,9 +155,9 @@ public static class OpenDataApi
         }, OpenDataXlsxWriter.ContentType, FileName(now, "xlsx"));
     }
 
-    public static async Task<Results<PushStreamHttpResult, ProblemHttpResult, ValidationProblem>> GetResultsCsv(
+    public static async Task<Results<PushStreamHttpResult, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> GetResultsCsv(
         string? region, string? country, string? behaviour, string? mechanism, int? year, string? revisions, string? lang,
-        HttpResponse response, OpenDataFilters filters, OpenResults results, TimeProvider clock, CancellationToken cancellationToken)
+        HttpContext context, OpenDataFilters filters, OpenResults results, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!TryLanguage(lang, out var language, out var problem))
         {
@@ -141,7 +167,10 @@ public static class OpenDataApi
         {
             return refused.ToProblem();
         }
-        FileHeaders(response);
+        if (await FileHeadersAsync(context, results, filter, language, "csv", cancellationToken))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
         return TypedResults.Stream(async body =>
         {
             UseLanguage(language);
@@ -234,10 +263,16 @@ public static class OpenDataApi
         CultureInfo.CurrentUICulture = culture;
     }
 
-    private static void FileHeaders(HttpResponse response)
+    /// <summary>The headers of a file of results; true when the reader's copy is still current (answer 304).</summary>
+    private static async Task<bool> FileHeadersAsync(
+        HttpContext context, OpenResults results, OpenDataFilter filter, string language, string format, CancellationToken cancellationToken)
     {
-        response.Headers.CacheControl = CacheControl;
-        response.Headers.XContentTypeOptions = "nosniff";
+        var tag = await results.FileTagAsync(filter, language, format, cancellationToken);
+        var headers = context.Response.Headers;
+        headers.ETag = tag;
+        headers.CacheControl = CacheControl;
+        headers.XContentTypeOptions = "nosniff";
+        return Matches(context.Request, tag);
     }
 
     private static string FileName(DateTimeOffset now, string extension) => $"pathway-open-data-{DateText.Iso(DateOnly.FromDateTime(now.UtcDateTime))}.{extension}";

@@ -867,6 +867,11 @@ namespace Pathway.Web.Data.Migrations.Postgres
                     b.Property<int>("Revision")
                         .HasColumnType("integer");
 
+                    b.Property<string>("RoundTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("State")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
@@ -886,6 +891,8 @@ namespace Pathway.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("IsLatest", "RegionCode", "CountryIso3");
+
+                    b.HasIndex("IsLatest", "CountryIso3", "Year", "AssessmentId", "Revision", "MechanismCode");
 
                     b.ToTable("PublishedResults");
                 });

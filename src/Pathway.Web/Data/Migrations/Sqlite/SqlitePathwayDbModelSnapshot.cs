@@ -852,6 +852,11 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                     b.Property<int>("Revision")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RoundTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("State")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
@@ -871,6 +876,8 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("IsLatest", "RegionCode", "CountryIso3");
+
+                    b.HasIndex("IsLatest", "CountryIso3", "Year", "AssessmentId", "Revision", "MechanismCode");
 
                     b.ToTable("PublishedResults");
                 });
