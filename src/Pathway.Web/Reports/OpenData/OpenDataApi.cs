@@ -45,14 +45,16 @@ public static class OpenDataApi
                 "An ETag comes with every page: send it back as If-None-Match to get 304 while the data is unchanged." + FilterDescription);
         api.MapGet("/results.xlsx", GetResultsXlsx).WithName("GetOpenDataResultsXlsx")
             .Produces<Stream>(StatusCodes.Status200OK, OpenDataXlsxWriter.ContentType)
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithDescription("The same results as a workbook: sheets of data (one row per result, stable column names), the data dictionary " +
-                "and notes (source, licence, citation). Streamed." + FilterDescription);
+                "and notes (source, licence, citation). Streamed. A weak ETag: If-None-Match gets 304 while the data is unchanged." + FilterDescription);
         api.MapGet("/results.csv", GetResultsCsv).WithName("GetOpenDataResultsCsv")
             .Produces<Stream>(StatusCodes.Status200OK, "text/csv")
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithDescription("The same results as CSV: UTF-8 with a byte order mark, RFC 4180, the data sheet's column names in the first " +
-                "line, numbers with a dot, true/false, moments in ISO 8601 UTC. Streamed." + FilterDescription);
+                "line, numbers with a dot, true/false, moments in ISO 8601 UTC. Streamed. A weak ETag as for the workbook." + FilterDescription);
         api.MapGet("/dhis2/metadata", GetDhis2Metadata).WithName("GetOpenDataDhis2Metadata")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
