@@ -209,6 +209,7 @@ public sealed record MatrixRound(
         ["behaviourCode"] = BehaviourCode.ToLowerInvariant(),
         ["participantId"] = ParticipantId.ToString(),
         ["revision"] = Revision.ToString(CultureInfo.InvariantCulture),
+        ["iso3"] = Round.Country,
     };
 }
 
@@ -225,23 +226,68 @@ public sealed record CellResult(AccessRule Rule, RoundKind Kind, Caller Caller, 
         $"{Rule.Key,-72} {Kind,-9} {Caller,-13} expected {Expected,-9} got {Actual,-9} {Detail}";
 }
 
-/// <summary>Enumerates the app's endpoints the matrix must cover.</summary>
+/// <summary>An endpoint left out of the matrix on purpose, and why (where its access is proven instead).</summary>
+public sealed record Exemption(string Pattern, string Why)
+{
+    /// <summary>A pattern ending in "/**" covers the route and everything under it.</summary>
+    public bool Covers(string pattern) => Pattern.EndsWith("/**", StringComparison.Ordinal)
+        ? pattern == Pattern[..^3] || pattern.StartsWith(Pattern[..^2], StringComparison.Ordinal)
+        : pattern == Pattern;
+}
+
+/// <summary>Enumerates the app's endpoints the matrix must cover: every one it maps, but the exempted and the static files.</summary>
 public static partial class AccessEndpoints
 {
-    /// <summary>Every route under these prefixes needs a rule.</summary>
-    public static readonly string[] Prefixes = ["/api/assessments", "/assessments", "/api/published", "/published"];
+    /// <summary>
+    /// Endpoints that read or write no round and no country's results, so the matrix has nothing to ask of them.
+    /// Anything else the app maps needs a rule: a new route without one fails the completeness test.
+    /// </summary>
+    public static readonly Exemption[] Exempt =
+    [
+        // Public reference content, the same for everyone: the home page, the framework and the recommendation catalogue.
+        new("/", "home page"),
+        new("/methodology", "methodology note"),
+        new("/framework/**", "the framework's text (FrameworkApiTests)"),
+        new("/api/frameworks/**", "the framework's text (FrameworkApiTests)"),
+        new("/api/recommendations/**", "the recommendation catalogue (CatalogueApiTests)"),
+        new("/api/regions", "reference list of WHO regions (ReferenceApiTests)"),
+        new("/api/countries", "reference list of Member States (ReferenceApiTests)"),
+
+        // Operations: health, the API description and the error pages.
+        new("/health", "health check (OperationsTests)"),
+        new("/openapi/{documentName}.json", "the API description (OpenApiTests)"),
+        new("/error", "error page (ErrorTests)"),
+        new("/not-found", "not-found page (ErrorTests)"),
+        new("/_framework/opaque-redirect", "Blazor's own redirect for enhanced navigation, no data"),
+
+        // The caller's own account and sign-in, never another person's data.
+        new("/account/login/**", "sign-in and its second factor (SignInTests, TwoFactorTests)"),
+        new("/account/password", "the caller's own password (SignInTests)"),
+        new("/account/two-factor", "the caller's own second factor (TwoFactorTests)"),
+        new("/account/access-denied", "the refusal page itself"),
+        new("/account/logout", "sign-out (AccountSessionTests)"),
+        new("/api/auth/**", "bearer sign-in and sign-out (AuthApiTests)"),
+
+        // Administrators only, about accounts and reference content, no round (AdminUserTests, FrameworkAdminTests, CatalogueAdminTests, AccountEventsTests).
+        new("/admin/**", "administration"),
+
+        // The caller's own tasks and notices: built from RoundQueries for that person alone (MyWorkTests, NoticeTests, NoticesApiTests).
+        new("/my-work", "the caller's own work"),
+        new("/api/my-work", "the caller's own work"),
+        new("/notices/**", "the caller's own notices"),
+        new("/api/notices/**", "the caller's own notices"),
+    ];
 
     /// <summary>
-    /// The app's route endpoints under <see cref="Prefixes"/> (and any further patterns named), one per
-    /// HTTP method. Blazor pages appear as endpoints too (GET, and POST for their forms).
+    /// Every route endpoint the app maps (static files aside), one per HTTP method: minimal API routes, and Blazor
+    /// pages (GET, and POST for their forms).
     /// </summary>
-    public static List<AppEndpoint> Enumerate(IServiceProvider services, IEnumerable<string> alsoPatterns)
+    public static List<AppEndpoint> Enumerate(IServiceProvider services)
     {
-        var also = alsoPatterns.ToHashSet(StringComparer.Ordinal);
         var source = services.GetRequiredService<EndpointDataSource>();
         return [.. source.Endpoints.OfType<RouteEndpoint>()
+            .Where(endpoint => !IsStaticFile(endpoint))
             .Select(endpoint => (endpoint, pattern: Normalise(endpoint.RoutePattern.RawText ?? "")))
-            .Where(pair => also.Contains(pair.pattern) || Prefixes.Any(prefix => Under(pair.pattern, prefix)))
             .SelectMany(pair => (pair.endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"])
                 .Select(method => new AppEndpoint(method, pair.pattern, pair.endpoint.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)))
             .Distinct()
@@ -249,8 +295,12 @@ public static partial class AccessEndpoints
             .ThenBy(endpoint => endpoint.Method, StringComparer.Ordinal)];
     }
 
-    private static bool Under(string pattern, string prefix) =>
-        pattern == prefix || pattern.StartsWith(prefix + "/", StringComparison.Ordinal) || pattern.StartsWith(prefix + "?", StringComparison.Ordinal);
+    /// <summary>The exemption covering a pattern, if any.</summary>
+    public static Exemption? ExemptionFor(string pattern) => Exempt.FirstOrDefault(exemption => exemption.Covers(pattern));
+
+    /// <summary>MapStaticAssets maps each file of wwwroot (and the framework's scripts) as an endpoint carrying its descriptor.</summary>
+    private static bool IsStaticFile(RouteEndpoint endpoint) =>
+        endpoint.Metadata.Any(item => item.GetType().Name == "StaticAssetDescriptor");
 
     /// <summary>Route groups register "/api/assessments/" for their root; the matrix writes it without the slash.</summary>
     private static string Normalise(string pattern)

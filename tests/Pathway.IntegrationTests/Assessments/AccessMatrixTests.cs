@@ -32,29 +32,35 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
 /// <summary>
 /// Issue 3, access (widened in issue 9): every assessment endpoint and page, against every kind of caller,
 /// for a round in every state of the workflow. The rules in <see cref="AccessRules"/> are the whole matrix;
-/// an endpoint the app serves without a rule fails <see cref="Every_assessment_endpoint_and_page_has_a_rule"/>.
+/// an endpoint the app serves without a rule (or a stated exemption) fails <see cref="Every_endpoint_and_page_the_app_maps_has_a_rule_or_a_stated_exemption"/>.
 /// The pages and decision support run in their own classes, each with its own world, so the three run side by side.
 /// </summary>
 public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<AccessMatrixFixture>
 {
     [Fact]
-    public void Every_assessment_endpoint_and_page_has_a_rule()
+    public void Every_endpoint_and_page_the_app_maps_has_a_rule_or_a_stated_exemption()
     {
-        var endpoints = AccessEndpoints.Enumerate(fixture.Factory.Services, AccessRules.ExtraPatterns);
+        var endpoints = AccessEndpoints.Enumerate(fixture.Factory.Services);
         var ruled = AccessRules.All.Select(rule => rule.Key).ToHashSet(StringComparer.Ordinal);
         var served = endpoints.Select(endpoint => endpoint.Key).ToHashSet(StringComparer.Ordinal);
 
-        var withoutRule = endpoints.Where(endpoint => !ruled.Contains(endpoint.Key))
+        var withoutRule = endpoints.Where(endpoint => !ruled.Contains(endpoint.Key) && AccessEndpoints.ExemptionFor(endpoint.Pattern) is null)
             .Select(endpoint => $"  {endpoint.Key}{(endpoint.IsComponent ? "  (page)" : "")}").ToList();
         var stale = AccessRules.All.Where(rule => !served.Contains(rule.Key)).Select(rule => $"  {rule.Key}").ToList();
         var duplicates = AccessRules.All.GroupBy(rule => rule.Key).Where(group => group.Count() > 1).Select(group => $"  {group.Key}").ToList();
+        // An exemption is for endpoints without round or country data: one that also has a rule, or covers nothing, is a mistake.
+        var ruledAndExempt = AccessRules.All.Where(rule => AccessEndpoints.ExemptionFor(rule.Pattern) is not null).Select(rule => $"  {rule.Key}").ToList();
+        var unusedExemptions = AccessEndpoints.Exempt.Where(exemption => !endpoints.Any(endpoint => exemption.Covers(endpoint.Pattern)))
+            .Select(exemption => $"  {exemption.Pattern}").ToList();
 
-        Assert.True(withoutRule.Count == 0 && stale.Count == 0 && duplicates.Count == 0,
+        Assert.True(withoutRule.Count + stale.Count + duplicates.Count + ruledAndExempt.Count + unusedExemptions.Count == 0,
             string.Join(Environment.NewLine, new[]
             {
-                withoutRule.Count > 0 ? $"Endpoints without an access rule (add them to AccessRules):{Environment.NewLine}{string.Join(Environment.NewLine, withoutRule)}" : null,
+                withoutRule.Count > 0 ? $"Endpoints without an access rule (add them to AccessRules, PlanningAccessRules or ReportsAccessRules):{Environment.NewLine}{string.Join(Environment.NewLine, withoutRule)}" : null,
                 stale.Count > 0 ? $"Rules for endpoints the app does not serve (stale):{Environment.NewLine}{string.Join(Environment.NewLine, stale)}" : null,
                 duplicates.Count > 0 ? $"Rules given twice:{Environment.NewLine}{string.Join(Environment.NewLine, duplicates)}" : null,
+                ruledAndExempt.Count > 0 ? $"Rules for exempted endpoints (drop the exemption):{Environment.NewLine}{string.Join(Environment.NewLine, ruledAndExempt)}" : null,
+                unusedExemptions.Count > 0 ? $"Exemptions that cover no endpoint (stale):{Environment.NewLine}{string.Join(Environment.NewLine, unusedExemptions)}" : null,
                 $"Served: {served.Count} endpoints, rules: {AccessRules.All.Count}.",
             }.OfType<string>()));
     }
@@ -80,6 +86,14 @@ public class PlanningAccessMatrixTests(AccessMatrixFixture fixture) : IClassFixt
         AccessMatrixRunner.AssertAsync(fixture.World, PlanningAccessRules.All);
 }
 
+/// <summary>Dashboards and open data (issue 10), API and pages, as the matrix says.</summary>
+public class ReportsAccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<AccessMatrixFixture>
+{
+    [Fact]
+    public Task Dashboards_and_open_data_answer_every_caller_as_the_matrix_says() =>
+        AccessMatrixRunner.AssertAsync(fixture.World, ReportsAccessRules.All);
+}
+
 /// <summary>
 /// The access matrix: a rule per endpoint, with a grid per rule (a row per round kind, a letter per caller;
 /// the callers and the shared grids are in <see cref="AccessGrids"/>).
@@ -91,9 +105,6 @@ public class PlanningAccessMatrixTests(AccessMatrixFixture fixture) : IClassFixt
 /// </summary>
 public static class AccessRules
 {
-    /// <summary>Routes outside the assessment prefixes that the matrix also covers.</summary>
-    public static readonly string[] ExtraPatterns = ["/account/invitation"];
-
     //                                                   FP Fa Re Ob Co Ad RO Rv OR OC An
 
     /// <summary>The agreed level (<c>CanRecordConsensus</c>): facilitators, at the consensus step and after a return; 403 in every other state.</summary>
@@ -108,8 +119,8 @@ public static class AccessRules
 
     // ---- Rules ------------------------------------------------------------------------------------------
 
-    /// <summary>Every rule: the assessments' and decision support's.</summary>
-    public static IReadOnlyList<AccessRule> All => [.. Assessments, .. PlanningAccessRules.All];
+    /// <summary>Every rule: the assessments', decision support's, and the reports', dashboards' and open data's.</summary>
+    public static IReadOnlyList<AccessRule> All => [.. Assessments, .. PlanningAccessRules.All, .. ReportsAccessRules.All];
 
     public static IReadOnlyList<AccessRule> Assessments { get; } =
     [

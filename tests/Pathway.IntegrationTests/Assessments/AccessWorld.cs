@@ -1,10 +1,12 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Pathway.IntegrationTests.Infrastructure;
 using Pathway.Web.Accounts;
 using Pathway.Web.Assessments;
 using Pathway.Web.Assessments.Evidence;
+using Pathway.Web.Framework;
 using Pathway.Web.Scoring;
 
 namespace Pathway.IntegrationTests.Assessments;
@@ -255,19 +257,24 @@ public sealed partial class AccessWorld : IAsyncDisposable
         return new MatrixRound(kind, round, title, code, code.Split('.')[0], item.Id, observer, 1);
     }
 
-    /// <summary>Publishes revision 1 with everything public, as the focal point's sign-off would.</summary>
+    /// <summary>
+    /// Publishes revision 1 with everything public, as the focal point's sign-off would: the release and its rows
+    /// for dashboards and open data (level 2 for the round's first mechanism, as agreed).
+    /// </summary>
     private async Task PublishAsync(MatrixRound round)
     {
         await Factory.MoveRoundAsync(round.Round, AssessmentStatus.Published);
         await using var scope = Factory.OpenSystemDb();
         var db = scope.Db;
+        var version = await db.Assessments.IgnoreQueryFilters().Where(a => a.Id == round.Id)
+            .Select(a => a.FrameworkVersion!.Version).SingleAsync(Ct);
         var snapshot = new ReleaseSnapshot(
-            round.Title, "1", nameof(AssessmentScope.National), null, nameof(AssessmentPurpose.TakeStock),
+            round.Title, version, nameof(AssessmentScope.National), null, nameof(AssessmentPurpose.TakeStock),
             [new BehaviourSnapshot(round.BehaviourCode, 2m, "Rated", "2", 1, 0, 0, 0)],
             [new MechanismSnapshot(round.MechanismCode, round.BehaviourCode, "Rated", 2, "Agreed in the test workshop.")],
             [new EvidenceSnapshot(round.EvidenceId, round.MechanismCode, nameof(EvidenceType.Law), $"Licensing law {round.Kind}",
                 new DateOnly(2024, 3, 1), "Ministry of Health", null, "law.png", HasFile: true)]);
-        db.PublishedReleases.Add(new PublishedRelease
+        var release = new PublishedRelease
         {
             AssessmentId = round.Id,
             CountryIso3 = round.Round.Country,
@@ -278,7 +285,12 @@ public sealed partial class AccessWorld : IAsyncDisposable
             SignedOffById = round.Round.FocalPoint.Id,
             SignedOffByName = "Focal point",
             SignedOffAt = DateTimeOffset.UtcNow,
-        });
+        };
+        db.PublishedReleases.Add(release);
+        await using var services = Factory.Services.CreateAsyncScope();
+        var tree = await services.ServiceProvider.GetRequiredService<FrameworkReader>().TreeAsync(version, Ct)
+            ?? throw new InvalidOperationException($"The framework version {version} has no tree.");
+        db.PublishedResults.AddRange(PublishedResult.From(release, tree, CountryRegion, release.SignedOffAt.Year, isDemonstration: false));
         await db.SaveChangesAsync(Ct);
     }
 

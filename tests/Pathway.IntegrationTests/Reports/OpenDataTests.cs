@@ -384,7 +384,7 @@ public class OpenDataTests(PathwayAppFactory factory) : IClassFixture<PathwayApp
     private static int CountOccurrences(string text, string part) =>
         (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 
-    private static (List<string> Headers, List<List<string>> Rows) ReadCsv(byte[] bytes)
+    internal static (List<string> Headers, List<List<string>> Rows) ReadCsv(byte[] bytes)
     {
         using var reader = CsvReader.Create(bytes, new CsvReaderOptions { HasHeader = false });
         var rows = new List<List<string>>();
@@ -396,7 +396,7 @@ public class OpenDataTests(PathwayAppFactory factory) : IClassFixture<PathwayApp
     }
 
     /// <summary>A sheet's rows as text: shared strings resolved, numbers and booleans as stored; empty cells are "".</summary>
-    private static List<List<string>> SheetRows(SpreadsheetDocument workbook, int sheetIndex)
+    internal static List<List<string>> SheetRows(SpreadsheetDocument workbook, int sheetIndex)
     {
         var part = workbook.WorkbookPart!;
         var sheet = part.Workbook.Sheets!.Elements<Sheet>().ElementAt(sheetIndex);
