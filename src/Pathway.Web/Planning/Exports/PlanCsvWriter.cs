@@ -1,5 +1,6 @@
 using CsvHelper;
 using Microsoft.Extensions.Localization;
+using Pathway.Web.Documents;
 using Pathway.Web.Localization;
 
 namespace Pathway.Web.Planning;

@@ -1,9 +1,8 @@
-using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.Extensions.Localization;
-using Pathway.Web.Planning;
+using Pathway.Web.Documents;
 using Pathway.Web.Scoring;
 
 namespace Pathway.Web.Reports.AssessmentReport;
@@ -18,12 +17,17 @@ public static class ReportDocxWriter
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    private const int PageWidth = 11906;
-    private const int PageHeight = 16838;
-    private const int Margin = 1134;
-    private const int TextWidth = PageWidth - (2 * Margin);
-    private const string LatinFont = "Calibri";
-    private const string ArabicFont = "Arial";
+    private const int TextWidth = WordParts.TextWidth;
+
+    private static readonly WordStyle[] Styles =
+    [
+        new("Title", "Title", 40, Bold: true, Before: 0, After: 200),
+        new("Heading1", "heading 1", 30, Bold: true, Before: 0, After: 160, Outline: 0),
+        new("Heading2", "heading 2", 22, Bold: true, Before: 200, After: 60, Outline: 1),
+        new("Caption", "caption", 18, Bold: true, Before: 120, After: 60),
+        new("Header", "header", 16, Bold: false, Before: 0, After: 0),
+        new("Footer", "footer", 16, Bold: false, Before: 0, After: 0),
+    ];
 
     public static byte[] Write(ReportEdition edition, IStringLocalizer localizer)
     {
@@ -31,28 +35,17 @@ public static class ReportDocxWriter
         ArgumentNullException.ThrowIfNull(localizer);
         var primary = edition.Primary;
         var text = new ReportText(localizer, primary.Culture);
-        var tag = Tag(primary.Culture);
+        var tag = OfficeFiles.LanguageTag(primary.Culture);
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
-            document.PackageProperties.Title = ExportCells.XmlSafe(primary.Title);
-            document.PackageProperties.Subject = ExportCells.XmlSafe(primary.RunningHeader);
-            document.PackageProperties.Creator = "Pathway";
-            document.PackageProperties.Language = tag;
-
-            var main = document.AddMainDocumentPart();
-            main.AddNewPart<StyleDefinitionsPart>().Styles = Styles(tag);
-            main.AddNewPart<DocumentSettingsPart>().Settings = new Settings(new Compatibility(new CompatibilitySetting
-            {
-                Name = CompatSettingNameValues.CompatibilityMode,
-                Uri = "http://schemas.microsoft.com/office/word",
-                Val = "15",
-            }));
+            OfficeFiles.Describe(document, primary.Title, primary.RunningHeader, tag);
+            var main = WordParts.Start(document, tag, Styles);
             var blocks = new ReportDocxBlocks(primary.RightToLeft);
             var header = main.AddNewPart<HeaderPart>();
             header.Header = new Header(blocks.Paragraph("Header", blocks.Run(primary.RunningHeader, bold: primary.IsDemonstration, halfPoints: 16)));
             var footer = main.AddNewPart<FooterPart>();
-            footer.Footer = new Footer(PageNumbers(blocks, text["Export.Docx.Page"]));
+            footer.Footer = new Footer(blocks.PageNumbers(text["Export.Docx.Page"]));
 
             var charts = new ReportDocxCharts(main, tag, primary.RightToLeft);
             var body = new Body();
@@ -68,7 +61,7 @@ public static class ReportDocxWriter
                     Single(body, primary.Sections[s], s, blocks, charts, text);
                 }
             }
-            body.Append(Section(main.GetIdOfPart(header), main.GetIdOfPart(footer), primary.RightToLeft));
+            body.Append(WordParts.Section(main.GetIdOfPart(header), main.GetIdOfPart(footer), primary.RightToLeft));
             main.Document = new Document(body);
         }
         return stream.ToArray();
@@ -100,13 +93,13 @@ public static class ReportDocxWriter
         var column = TextWidth / 2;
         var left = new ReportDocxBlocks(edition.English.RightToLeft);
         var right = new ReportDocxBlocks(edition.Other.RightToLeft);
-        var table = blocks.EmptyTable([column, column]);
+        var table = blocks.Table([column, column]);
         table.Append(new TableRow(new TableRowProperties(new TableHeader()),
-            ReportDocxBlocks.Cell(column, [left.Paragraph("Heading2", left.Run(english.Title))], null),
-            ReportDocxBlocks.Cell(column, [right.Paragraph("Heading2", right.Run(other.Title))], null)));
+            left.Cell(column, [left.Paragraph("Heading2", left.Run(english.Title))]),
+            right.Cell(column, [right.Paragraph("Heading2", right.Run(other.Title))])));
         table.Append(new TableRow(
-            ReportDocxBlocks.Cell(column, english.Blocks.Where(IsText).SelectMany(block => left.Text(block, column - 200)), null),
-            ReportDocxBlocks.Cell(column, other.Blocks.Where(IsText).SelectMany(block => right.Text(block, column - 200)), null)));
+            left.Cell(column, english.Blocks.Where(IsText).SelectMany(block => left.Text(block, column - 200))),
+            right.Cell(column, other.Blocks.Where(IsText).SelectMany(block => right.Text(block, column - 200)))));
         body.Append(table);
     }
 
@@ -132,86 +125,5 @@ public static class ReportDocxWriter
             paragraph.ParagraphProperties!.PageBreakBefore = new PageBreakBefore();
         }
         return paragraph;
-    }
-
-    private static Paragraph PageNumbers(ReportDocxBlocks blocks, string pattern)
-    {
-        var paragraph = blocks.Paragraph("Footer");
-        paragraph.ParagraphProperties!.Justification = new Justification { Val = JustificationValues.Center };
-        foreach (var part in System.Text.RegularExpressions.Regex.Split(pattern, @"(\{[01]\})").Where(part => part.Length > 0))
-        {
-            paragraph.Append(part switch
-            {
-                "{0}" => Field("PAGE"),
-                "{1}" => Field("NUMPAGES"),
-                _ => blocks.Run(part),
-            });
-        }
-        return paragraph;
-    }
-
-    private static SimpleField Field(string name) => new(new Run(new Text("1"))) { Instruction = $" {name} \\* MERGEFORMAT " };
-
-    private static SectionProperties Section(string headerId, string footerId, bool rightToLeft)
-    {
-        var section = new SectionProperties(
-            new HeaderReference { Type = HeaderFooterValues.Default, Id = headerId },
-            new FooterReference { Type = HeaderFooterValues.Default, Id = footerId },
-            new PageSize { Width = PageWidth, Height = PageHeight },
-            new PageMargin { Top = Margin, Bottom = Margin, Left = Margin, Right = Margin, Header = 567, Footer = 567, Gutter = 0 });
-        if (rightToLeft)
-        {
-            section.Append(new BiDi());
-        }
-        return section;
-    }
-
-    private static string Tag(CultureInfo culture) => culture.TwoLetterISOLanguageName switch
-    {
-        "en" => "en-GB",
-        "fr" => "fr-FR",
-        "ar" => "ar-SA",
-        _ => culture.Name,
-    };
-
-    private static Styles Styles(string language)
-    {
-        static Style Paragraph(string id, string name, int halfPoints, bool bold, int before, int after, int? outline = null)
-        {
-            var paragraph = new StyleParagraphProperties
-            {
-                KeepNext = outline is null ? null : new KeepNext(),
-                SpacingBetweenLines = new SpacingBetweenLines { Before = before.ToString(CultureInfo.InvariantCulture), After = after.ToString(CultureInfo.InvariantCulture) },
-                OutlineLevel = outline is { } level ? new OutlineLevel { Val = level } : null,
-            };
-            var run = new StyleRunProperties
-            {
-                Bold = bold ? new Bold() : null,
-                BoldComplexScript = bold ? new BoldComplexScript() : null,
-                Color = bold ? new Color { Val = "1F3864" } : null,
-                FontSize = new FontSize { Val = halfPoints.ToString(CultureInfo.InvariantCulture) },
-                FontSizeComplexScript = new FontSizeComplexScript { Val = halfPoints.ToString(CultureInfo.InvariantCulture) },
-            };
-            return new Style(new StyleName { Val = name }, new BasedOn { Val = "Normal" }, new NextParagraphStyle { Val = "Normal" },
-                new PrimaryStyle(), paragraph, run)
-            { Type = StyleValues.Paragraph, StyleId = id };
-        }
-
-        return new Styles(
-            new DocDefaults(
-                new RunPropertiesDefault(new RunPropertiesBaseStyle(
-                    new RunFonts { Ascii = LatinFont, HighAnsi = LatinFont, EastAsia = LatinFont, ComplexScript = ArabicFont },
-                    new FontSize { Val = "20" },
-                    new FontSizeComplexScript { Val = "20" },
-                    new Languages { Val = language, EastAsia = language, Bidi = "ar-SA" })),
-                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
-                    new SpacingBetweenLines { After = "80", Line = "264", LineRule = LineSpacingRuleValues.Auto }))),
-            new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
-            Paragraph("Title", "Title", 40, bold: true, before: 0, after: 200),
-            Paragraph("Heading1", "heading 1", 30, bold: true, before: 0, after: 160, outline: 0),
-            Paragraph("Heading2", "heading 2", 22, bold: true, before: 200, after: 60, outline: 1),
-            Paragraph("Caption", "caption", 18, bold: true, before: 120, after: 60),
-            Paragraph("Header", "header", 16, bold: false, before: 0, after: 0),
-            Paragraph("Footer", "footer", 16, bold: false, before: 0, after: 0));
     }
 }
