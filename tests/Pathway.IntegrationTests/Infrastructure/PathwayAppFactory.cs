@@ -9,23 +9,33 @@ using Pathway.Web.Data;
 namespace Pathway.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The whole site in memory on its own database: a fresh SQLite file in a temp directory, or a
-/// uniquely named PostgreSQL database that is dropped afterwards. Start-up migrates and seeds it
-/// (roles, WHO regions, Member States, framework version 1) exactly as in production.
+/// The whole site in memory on its own database: a SQLite file in a temp directory, or a uniquely named
+/// PostgreSQL database that is dropped afterwards. Each starts as a copy of <see cref="DatabaseTemplate"/>, a
+/// database the app migrated and seeded (roles, WHO regions, Member States, framework version 1) once per run
+/// exactly as in production; start-up then finds nothing to migrate or seed. Copying is a file copy or
+/// PostgreSQL's <c>CREATE DATABASE … TEMPLATE</c>, far cheaper than migrating every fixture's database.
 /// </summary>
 public class PathwayAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string? dataDirectory;
     private readonly string? serverConnectionString;
     private readonly string? databaseName;
+    private readonly bool isTemplate;
 
     public PathwayAppFactory()
+        : this(isTemplate: false)
     {
+    }
+
+    /// <summary>With <paramref name="isTemplate"/>, the factory that makes the template: from empty, and kept afterwards.</summary>
+    internal PathwayAppFactory(bool isTemplate)
+    {
+        this.isTemplate = isTemplate;
         Database = TestEnvironment.Database;
         if (Database == TestDatabase.Postgres)
         {
             serverConnectionString = TestEnvironment.PostgresServer;
-            databaseName = $"pathway_test_{Guid.NewGuid():N}";
+            databaseName = $"pathway_{(isTemplate ? "template" : "test")}_{Guid.NewGuid():N}";
         }
         else
         {
@@ -84,12 +94,18 @@ public class PathwayAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        var template = isTemplate ? null : await DatabaseTemplate.GetAsync();
         if (Database == TestDatabase.Postgres)
         {
             await using var connection = new NpgsqlConnection(serverConnectionString);
             await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{databaseName}\"", connection);
+            var from = template is null ? "" : $" TEMPLATE \"{template.DatabaseName}\"";
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{databaseName}\"{from}", connection);
             await create.ExecuteNonQueryAsync();
+        }
+        else if (template is not null)
+        {
+            File.Copy(template.SqliteFile!, Path.Combine(dataDirectory!, DatabaseTemplate.SqliteFileName));
         }
         // Starts the host now, so a start-up failure fails the fixture with its real cause.
         _ = Server;
@@ -98,6 +114,21 @@ public class PathwayAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (isTemplate)
+        {
+            // Only the connections go: the template's database stays for the copies (DatabaseTemplate drops it at the end).
+            if (Database == TestDatabase.Postgres)
+            {
+                await using var database = new NpgsqlConnection(DatabaseConnectionString);
+                NpgsqlConnection.ClearPool(database);
+            }
+            else
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            }
+            GC.SuppressFinalize(this);
+            return;
+        }
         if (Database == TestDatabase.Postgres)
         {
             await using (var database = new NpgsqlConnection(DatabaseConnectionString))
