@@ -54,6 +54,6 @@ public class DownloadStartedSignalTests(PathwayAppFactory factory) : IClassFixtu
         var html = WebUtility.HtmlDecode(await HttpAssert.HtmlAsync(await client.GetAsync($"/open-data?culture={language}", Ct)));
 
         Assert.Equal(2, html.Split($"data-busy=\"{text}\"").Length - 1);
-        Assert.Contains("/busy.", html, StringComparison.Ordinal);
+        Assert.Contains("<script src=\"busy.", html, StringComparison.Ordinal);
     }
 }
