@@ -22,6 +22,9 @@ public sealed class PathwayServer : WebApplicationFactory<Program>
     /// <summary>The folder holding pathway.db; command-line runs point at it too.</summary>
     public string DataDirectory { get; }
 
+    /// <summary>Lets a journey hold the answers under one path while it looks at the page (nothing held by default).</summary>
+    public RequestHold Hold { get; } = new();
+
     /// <summary>The server's root address, ending in a slash.</summary>
     public Uri Address { get; private set; } = default!;
 
@@ -46,6 +49,7 @@ public sealed class PathwayServer : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RequestHold.Filter(Hold)));
     }
 
     public override async ValueTask DisposeAsync()

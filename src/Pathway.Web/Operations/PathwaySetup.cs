@@ -81,6 +81,7 @@ public static class PathwaySetup
         // A malformed Pathway:PublicBaseUrl stops the start with its reason, not the first invitation.
         _ = app.Services.GetRequiredService<PublicAddress>();
         app.UseSecurityHeaders();
+        app.UseDownloadStartedSignal();
         app.UseResponseCompression();
         app.UseHttpLogging();
         // Before the error handling, so the error and not-found pages speak the reader's language.

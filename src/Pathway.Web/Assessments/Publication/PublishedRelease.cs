@@ -44,7 +44,9 @@ public sealed class PublishedRelease : IAudited
 
 /// <summary>
 /// The public content of a release, frozen at sign-off. <see cref="AgreedInMeeting"/>: the answers were agreed
-/// in a meeting without individual ratings (releases signed before it existed read false).
+/// in a meeting without individual ratings (releases signed before it existed read false). <see cref="Planned"/>
+/// and <see cref="Validation"/> are the report cover's dates and validation; releases signed before they were
+/// recorded read null ("not recorded"), so an old release still renders.
 /// </summary>
 public sealed record ReleaseSnapshot(
     string Title,
@@ -55,7 +57,19 @@ public sealed record ReleaseSnapshot(
     IReadOnlyList<BehaviourSnapshot>? Behaviours,
     IReadOnlyList<MechanismSnapshot>? Mechanisms,
     IReadOnlyList<EvidenceSnapshot>? Evidence,
-    bool AgreedInMeeting = false);
+    bool AgreedInMeeting = false,
+    PlannedDates? Planned = null,
+    ValidationRecord? Validation = null);
+
+/// <summary>The round's planned dates at sign-off; either may be unset on the round.</summary>
+public sealed record PlannedDates(DateOnly? Start, DateOnly? End);
+
+/// <summary>
+/// Who validated the revision, as the public may see it: the validating role (a reviewer; <see cref="RegionCode"/>
+/// null for a global one) and when. Never the person's name: a public release names no individual (the sign-off's
+/// name too stays with the round's team), and the internal report shows the name.
+/// </summary>
+public sealed record ValidationRecord(DateTimeOffset At, string Role, string? RegionCode);
 
 /// <summary>A behaviour's score as published: mean, band and coverage.</summary>
 public sealed record BehaviourSnapshot(

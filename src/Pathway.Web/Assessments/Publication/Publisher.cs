@@ -110,7 +110,7 @@ public sealed class Publisher(PathwayDb db, CurrentUser user, TimeProvider clock
             : [];
         var snapshot = Snapshot(round, round.Framework, choices,
             agreed.ToDictionary(pair => pair.Key, pair => (pair.Value.Answer, pair.Value.Rationale), StringComparer.Ordinal),
-            evidence);
+            evidence) with { Validation = await ValidationAsync(round, cancellationToken) };
 
         var signer = user.Id ?? throw new InvalidOperationException("A sign-off needs a signed-in person.");
         var now = clock.GetUtcNow();
@@ -199,7 +199,30 @@ public sealed class Publisher(PathwayDb db, CurrentUser user, TimeProvider clock
             evidence = [.. publicEvidence.Where(item => order.ContainsKey(item.MechanismCode)).OrderBy(item => order[item.MechanismCode])];
         }
         return new ReleaseSnapshot(round.Title, round.FrameworkVersion, round.Scope.ToString(), round.ScopeDetail, round.Purpose.ToString(),
-            behaviours, mechanisms, evidence, round.AgreedInMeeting is not null);
+            behaviours, mechanisms, evidence, round.AgreedInMeeting is not null, new PlannedDates(round.PlannedStart, round.PlannedEnd));
+    }
+
+    /// <summary>
+    /// The revision's validation for the public cover: its latest move to Validated, and the validating reviewer's
+    /// role and region (read from the account now; null region: a global reviewer). Null when none was recorded.
+    /// </summary>
+    private async Task<ValidationRecord?> ValidationAsync(Round round, CancellationToken cancellationToken)
+    {
+        var validated = await db.StatusChanges.AsNoTracking()
+            .Where(change => change.AssessmentId == round.Id && change.To == AssessmentStatus.Validated)
+            .OrderByDescending(change => change.At)
+            .Select(change => new { change.At, change.ActorId })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (validated is null)
+        {
+            return null;
+        }
+        var region = await db.Users.AsNoTracking()
+            .Where(account => account.Id == validated.ActorId)
+            .Select(account => account.RegionCode)
+            .FirstOrDefaultAsync(cancellationToken);
+        // Only a reviewer validates (RoundWorkflow), so the role is the workflow's, whatever became of the account.
+        return new ValidationRecord(validated.At, Roles.Reviewer, region);
     }
 
     /// <summary>What each choice would reveal now, and the reason given for a correction (to start the note from).</summary>

@@ -97,18 +97,12 @@ public static class ReportComposer
             new(text["Report.Cover.Scope"], scope),
             new(text["Report.Cover.Purpose"], text[$"Purpose.{data.Purpose}"]),
         ];
-        if (!data.IsPublic)
-        {
-            facts.Add(new(text["Report.Cover.Dates"], text.Format("Report.Cover.DateRange", text.Date(data.PlannedStart), text.Date(data.PlannedEnd))));
-        }
+        facts.Add(new(text["Report.Cover.Dates"], data.PlannedDatesRecorded
+            ? text.Format("Report.Cover.DateRange", text.Date(data.PlannedStart), text.Date(data.PlannedEnd))
+            : text["Report.Cover.NotRecorded"]));
         facts.Add(new(text["Report.Cover.Framework"], data.Framework.Version.Version));
         facts.Add(new(text["Report.Cover.Status"], text.Format("Report.Cover.StatusValue", text[$"Status.{data.Status}"], text.Number(data.Revision))));
-        if (!data.IsPublic)
-        {
-            facts.Add(new(text["Report.Cover.Validated"], data.ValidatedAt is { } at
-                ? text.Format("Report.Cover.ValidatedValue", data.ValidatedBy ?? "—", text.Date(at))
-                : text["Report.Cover.NotValidated"]));
-        }
+        facts.Add(new(text["Report.Cover.Validated"], Validated(data, text)));
         facts.Add(new(text["Report.Cover.Published"], data.PublishedAt is { } published ? text.Date(published) : text["Report.Cover.NotPublished"]));
         if (data.AgreedInMeeting)
         {
@@ -116,6 +110,24 @@ public static class ReportComposer
         }
         blocks.Add(new ReportFacts(facts));
         return new ReportSection("cover", text.Format("Report.Title", data.CountryName.In(text.Language)), blocks);
+    }
+
+    /// <summary>
+    /// Internal: the validator's name and date. Public: the validating role and date only (a published round was
+    /// validated, so a release without the record is one signed before it was kept).
+    /// </summary>
+    private static string Validated(ReportData data, ReportText text)
+    {
+        if (data.ValidatedAt is not { } at)
+        {
+            return text[data.IsPublic ? "Report.Cover.NotRecorded" : "Report.Cover.NotValidated"];
+        }
+        var who = data.IsPublic
+            ? data.ValidatorRole?.Region is { } region
+                ? text.Format("Report.Validator.Regional", region.In(text.Language))
+                : text["Report.Validator.Global"]
+            : data.ValidatedBy ?? "—";
+        return text.Format("Report.Cover.ValidatedValue", who, text.Date(at));
     }
 
     private static ReportSection Participation(IReadOnlyList<ReportParticipant> participants, ReportText text)

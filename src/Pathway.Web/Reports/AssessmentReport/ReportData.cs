@@ -26,6 +26,9 @@ public sealed record ReportDivergence(string MechanismCode, decimal? PublicMedia
 /// <summary>What the internal version adds from decision support, once the plan is open.</summary>
 public sealed record ReportPlanning(IReadOnlyList<TargetRow> Targets, PriorityList Priorities, PlanView Plan);
 
+/// <summary>The validator as a public release records it: a reviewer of <see cref="Region"/>, or a global reviewer (null).</summary>
+public sealed record ReportValidatorRole(LocalizedText? Region);
+
 /// <summary>
 /// Everything a report can show of a round, language-neutral (names come from the framework tree in the
 /// language being written). The public version is filled only from a published release, so whatever
@@ -64,4 +67,10 @@ public sealed record ReportData(
     public IReadOnlyList<ReportDivergence>? Divergence { get; init; }
 
     public ReportPlanning? Planning { get; init; }
+
+    /// <summary>False for a public release signed before planned dates were recorded in it: the cover says "not recorded".</summary>
+    public bool PlannedDatesRecorded { get; init; } = true;
+
+    /// <summary>Who validated, by role (public version, where <see cref="ValidatedBy"/>, a person's name, stays null).</summary>
+    public ReportValidatorRole? ValidatorRole { get; init; }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Web.Assessments;
 using Pathway.Web.Data;
 using Pathway.Web.Framework;
+using Pathway.Web.Localization;
 using Pathway.Web.Planning;
 using Pathway.Web.Scoring;
 
@@ -119,12 +120,20 @@ public sealed class ReportReader(
                 MechanismAnswer.From(Enum.TryParse<MechanismAnswerState>(mechanism.State, out var state) ? state : MechanismAnswerState.NotAssessed, mechanism.Level),
                 mechanism.Rationale, Confidence: null, Dissent: null, [.. evidence[mechanism.Code]]),
             StringComparer.Ordinal);
+        // The validator by role only (the release records no name); its region named in the reader's language.
+        var validation = snapshot.Validation;
+        var region = validation?.RegionCode is { } code
+            ? await db.Regions.AsNoTracking().Where(row => row.Code == code).Select(row => row.Name).FirstOrDefaultAsync(cancellationToken)
+                ?? LocalizedText.English(code)
+            : null;
         return new ReportData(release.AssessmentId, IsPublic: true, demonstration, release.CountryIso3, release.CountryName, snapshot.Title,
             Enum.TryParse<AssessmentScope>(snapshot.Scope, out var scope) ? scope : AssessmentScope.National, snapshot.ScopeDetail,
             Enum.TryParse<AssessmentPurpose>(snapshot.Purpose, out var purpose) ? purpose : AssessmentPurpose.TakeStock,
-            PlannedStart: null, PlannedEnd: null, tree, AssessmentStatus.Published, release.Revision, ValidatedBy: null, ValidatedAt: null,
-            release.SignedOffAt, snapshot.AgreedInMeeting, release.RuleVersion)
+            snapshot.Planned?.Start, snapshot.Planned?.End, tree, AssessmentStatus.Published, release.Revision, ValidatedBy: null,
+            validation?.At, release.SignedOffAt, snapshot.AgreedInMeeting, release.RuleVersion)
         {
+            PlannedDatesRecorded = snapshot.Planned is not null,
+            ValidatorRole = validation is null ? null : new ReportValidatorRole(region),
             Profile = snapshot.Behaviours?.Select(behaviour => new ReportScore(behaviour.Code, behaviour.Mean,
                 Enum.TryParse<ScoreStatus>(behaviour.Status, out var status) ? status : null,
                 Enum.TryParse<LevelBand>(behaviour.Band, out var band) ? band : null,
