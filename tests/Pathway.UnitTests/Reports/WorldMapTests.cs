@@ -70,12 +70,17 @@ public class WorldMapTests
     }
 
     [Theory]
-    [InlineData(1, "map-level-1")]
-    [InlineData(2, "map-level-2")]
-    [InlineData(3, "map-level-3")]
-    [InlineData(4, "map-level-4")]
-    public void A_country_with_a_level_takes_that_levels_colour(int level, string expected) =>
-        Assert.Equal(expected, MapShades.ClassOf(new MapCountry("KEN", "Kenya", level, HasPublishedData: true, "/k")));
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void A_country_with_a_level_takes_that_levels_colour_from_the_chart_palette(int level)
+    {
+        var country = new MapCountry("KEN", "Kenya", level, HasPublishedData: true, "/k");
+
+        Assert.Equal(ChartPalette.Level(level).Fill, MapShades.FillOf(country, "hatch"));
+        Assert.Same(ChartPalette.Level(level), MapShades.LookOf(country));
+    }
 
     [Fact]
     public void Published_data_without_a_level_and_no_published_data_have_their_own_looks()
@@ -85,11 +90,66 @@ public class WorldMapTests
         // A level without anything published (never produced by the dashboard) still shows as no data.
         var strayLevel = new MapCountry("KEN", "Kenya", 3, HasPublishedData: false, "/k");
 
-        Assert.Equal((MapShade.NoLevel, "map-nolevel"), (noLevel.Shade, MapShades.ClassOf(noLevel)));
-        Assert.Equal((MapShade.NoData, "map-nodata"), (noData.Shade, MapShades.ClassOf(noData)));
+        Assert.Equal((MapShade.NoLevel, ChartPalette.NoLevel.Fill), (noLevel.Shade, MapShades.FillOf(noLevel, "hatch")));
+        Assert.Equal((MapShade.NoData, "url(#hatch)"), (noData.Shade, MapShades.FillOf(noData, "hatch")));
         Assert.Equal(MapShade.NoData, strayLevel.Shade);
         Assert.Equal(MapShade.NoLevel, (noLevel with { Level = 5 }).Shade);
-        Assert.Throws<ArgumentOutOfRangeException>(() => MapShades.LevelClass(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ChartPalette.Level(0));
+    }
+
+    [Fact]
+    public void The_level_colours_darken_level_to_level_so_they_read_in_greyscale()
+    {
+        var greys = Enumerable.Range(1, 4).Select(level => Grey(ChartPalette.Level(level).Fill)).ToList();
+
+        for (var level = 1; level < 4; level++)
+        {
+            Assert.True(greys[level - 1] - greys[level] > 0.12, $"level {level + 1} is not clearly darker than level {level}");
+        }
+        Assert.NotEqual(ChartPalette.NoLevel.Fill, ChartPalette.NoData.Fill);
+        Assert.DoesNotContain(ChartPalette.NoLevel.Fill, Enumerable.Range(1, 4).Select(level => ChartPalette.Level(level).Fill));
+    }
+
+    [Fact]
+    public void A_regions_frame_holds_its_countries_outlines_and_is_smaller_than_the_world()
+    {
+        var map = Shipped.Value;
+        string[] eastMediterranean = ["JOR", "EGY", "PAK", "MAR", "SAU", "IRN", "BHR"];
+
+        var frame = map.FrameOf("unit-emr", eastMediterranean);
+
+        Assert.NotEqual(map.ViewBox, frame.ViewBox);
+        Assert.True(frame.Bounds.Width < map.World.Width / 2, "the frame is a close-up");
+        Assert.All(["JOR", "EGY", "PAK", "MAR", "SAU", "IRN"], iso3 => Assert.True(frame.Bounds.Contains(MapBounds.OfOutline(map.Outlines[iso3].Path, 0)), iso3));
+        var bahrain = map.Markers["BHR"];
+        Assert.True(frame.Bounds.Contains(new MapBounds(bahrain.X!.Value, bahrain.Y!.Value, bahrain.X.Value, bahrain.Y.Value)));
+        Assert.Equal(frame.Bounds, MapBounds.FromViewBox(frame.ViewBox));
+        // Kept per region: the first members asked for frame it.
+        Assert.Same(frame, map.FrameOf("unit-emr", ["FJI"]));
+    }
+
+    [Fact]
+    public void A_far_flung_small_part_of_a_country_does_not_widen_its_frame()
+    {
+        var map = Shipped.Value;
+
+        // France's outline carries French Guiana; the frame of metropolitan France stays in Europe.
+        var france = map.FrameOf("unit-fra", ["FRA"]);
+        var everything = MapBounds.OfOutline(map.Outlines["FRA"].Path, 0);
+
+        Assert.True(everything.Width > 3 * france.Bounds.Width, "French Guiana is left out of the frame");
+        Assert.Same(map.WholeWorld, map.FrameOf("unit-none", ["XXX"]));
+    }
+
+    /// <summary>A colour's lightness in greyscale (relative luminance, 0 black to 1 white).</summary>
+    private static double Grey(string colour)
+    {
+        double Channel(int offset)
+        {
+            var value = Convert.ToInt32(colour.Substring(offset, 2), 16) / 255.0;
+            return value <= 0.04045 ? value / 12.92 : Math.Pow((value + 0.055) / 1.055, 2.4);
+        }
+        return (0.2126 * Channel(1)) + (0.7152 * Channel(3)) + (0.0722 * Channel(5));
     }
 
     [Theory]

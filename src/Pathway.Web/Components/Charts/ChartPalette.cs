@@ -33,6 +33,9 @@ public static class ChartPalette
     /// <summary>No data: white with a grey dashed outline (and a hatch pattern where the chart defines one).</summary>
     public static readonly ChartLook NoData = new("#f0f0f0", "#6c757d", "4 3", "#212529");
 
+    /// <summary>Published, but without a level for the measure shown (not rated, or not this part published): a mid grey.</summary>
+    public static readonly ChartLook NoLevel = new("#bdbdbd", "#6c757d", null, "#212529");
+
     private static readonly ChartLook[] LevelLooks =
     [
         new("#ffffcc", Outline, null, Ink),

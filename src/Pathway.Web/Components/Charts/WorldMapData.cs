@@ -27,28 +27,30 @@ public sealed record MapCountry(string Iso3, string Name, int? Level, bool HasPu
     public MapShade Shade => !HasPublishedData ? MapShade.NoData : Level is >= Levels.Lowest and <= Levels.Highest ? MapShade.Level : MapShade.NoLevel;
 }
 
-/// <summary>The CSS class that colours a country (app.css: the level palette, and a hatch for no published data).</summary>
+/// <summary>
+/// How a country is drawn, from <see cref="ChartPalette"/> like every other chart: the level colours, the grey
+/// of published data without a level, and a hatch over the no-data colour for no published data. The map writes
+/// them as SVG presentation attributes (<c>fill="#…"</c>; the CSP allows those, not <c>style</c> attributes).
+/// </summary>
 public static class MapShades
 {
-    public const string NoLevelClass = "map-nolevel";
-    public const string NoDataClass = "map-nodata";
-
-    public static string ClassOf(MapCountry country)
+    /// <summary>The look of a country: its level's, the no-level grey, or the no-data look (drawn hatched).</summary>
+    public static ChartLook LookOf(MapCountry country)
     {
         ArgumentNullException.ThrowIfNull(country);
         return country.Shade switch
         {
-            MapShade.Level => LevelClass(country.Level!.Value),
-            MapShade.NoLevel => NoLevelClass,
-            _ => NoDataClass,
+            MapShade.Level => ChartPalette.Level(country.Level!.Value),
+            MapShade.NoLevel => ChartPalette.NoLevel,
+            _ => ChartPalette.NoData,
         };
     }
 
-    public static string LevelClass(int level)
+    /// <summary>The fill of a country: a colour, or the map's hatch pattern (<paramref name="hatch"/>, an element id) for no published data.</summary>
+    public static string FillOf(MapCountry country, string hatch)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(level, Levels.Lowest);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(level, Levels.Highest);
-        return $"map-level-{level}";
+        ArgumentNullException.ThrowIfNull(country);
+        return country.Shade == MapShade.NoData ? $"url(#{hatch})" : LookOf(country).Fill;
     }
 
     /// <summary>The level a published behaviour band stands for (a <see cref="LevelBand"/> name); null for no band.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace Pathway.Web.Components.Charts;
@@ -33,7 +34,24 @@ public sealed class WorldMapGeometry
         OtherLand = file.OtherLand;
         Outlines = file.Countries.ToDictionary(country => country.Iso3, StringComparer.Ordinal);
         Markers = file.Markers.ToDictionary(marker => marker.Iso3, StringComparer.Ordinal);
+        World = MapBounds.FromViewBox(file.ViewBox);
+        WholeWorld = new Frame(file.ViewBox, World, 1);
+        bounds = file.Countries.ToDictionary(country => country.Iso3, country => MapBounds.OfOutline(country.Path, MainlandShare), StringComparer.Ordinal);
+        foreach (var marker in file.Markers.Where(marker => marker.IsDrawn))
+        {
+            bounds[marker.Iso3] = new(marker.X!.Value, marker.Y!.Value, marker.X.Value, marker.Y.Value);
+        }
     }
+
+    /// <summary>A ring counts towards a country's frame when its area is at least this share of the country's largest.</summary>
+    private const double MainlandShare = 0.2;
+
+    private readonly Dictionary<string, MapBounds> bounds;
+
+    private readonly ConcurrentDictionary<string, Frame> frames = new(StringComparer.Ordinal);
+
+    /// <summary>The frame of a region: the viewBox and how much smaller it is than the world's.</summary>
+    public sealed record Frame(string ViewBox, MapBounds Bounds, double Scale);
 
     public string Source { get; }
 
@@ -50,6 +68,40 @@ public sealed class WorldMapGeometry
     public IReadOnlyDictionary<string, CountryOutline> Outlines { get; }
 
     public IReadOnlyDictionary<string, CountryMarker> Markers { get; }
+
+    /// <summary>The whole map (<see cref="ViewBox"/>).</summary>
+    public MapBounds World { get; }
+
+    /// <summary>The frame of the whole map.</summary>
+    public Frame WholeWorld { get; }
+
+    /// <summary>
+    /// The frame around a region's countries (their outlines' main parts and their dots) with a margin, inside the
+    /// world's. Computed the first time a region is asked for and kept: the outlines and the regions' members
+    /// are reference data that do not change while the site runs.
+    /// </summary>
+    public Frame FrameOf(string regionCode, IEnumerable<string> countries)
+    {
+        ArgumentNullException.ThrowIfNull(regionCode);
+        ArgumentNullException.ThrowIfNull(countries);
+        return frames.GetOrAdd(regionCode, static (_, state) => state.Map.Framing(state.Countries), (Map: this, Countries: countries));
+    }
+
+    private Frame Framing(IEnumerable<string> countries)
+    {
+        var drawn = countries.Where(bounds.ContainsKey).Select(iso3 => bounds[iso3]).ToList();
+        if (drawn.Count == 0)
+        {
+            return WholeWorld;
+        }
+        var around = drawn.Aggregate((all, next) => all.Union(next));
+        var margin = Math.Max(8, 0.06 * Math.Max(around.Width, around.Height));
+        // Whole units outwards, so the viewBox written with few digits still holds every outline.
+        var framed = new MapBounds(
+            Math.Max(World.MinX, Math.Floor(around.MinX - margin)), Math.Max(World.MinY, Math.Floor(around.MinY - margin)),
+            Math.Min(World.MaxX, Math.Ceiling(around.MaxX + margin)), Math.Min(World.MaxY, Math.Ceiling(around.MaxY + margin)));
+        return new Frame(framed.ToViewBox(), framed, Math.Max(framed.Width / World.Width, framed.Height / World.Height));
+    }
 
     /// <summary>The map file of a content directory (where content/maps/world.json ships).</summary>
     public static string PathIn(string contentDirectory) => System.IO.Path.Combine(contentDirectory, "maps", "world.json");

@@ -7,6 +7,7 @@ public static class CountryDashboardSetup
     {
         services.AddScoped<CountryDashboards>();
         services.AddScoped<PublicCountryDashboards>();
+        services.AddSingleton<PublicCountryPages>();
         return services;
     }
 }

@@ -7,11 +7,11 @@ namespace Pathway.Web.Reports.Dashboards;
 
 /// <summary>
 /// One round as a column of the country dashboard: the team's link goes to the round, the public's to its release.
-/// <see cref="Answers"/> holds each mechanism's agreed (or published) answer by code.
+/// <see cref="Answers"/> holds each mechanism's agreed (or published) answer by its code in <see cref="FrameworkVersion"/>.
 /// </summary>
 public sealed record DashboardRound(
     Guid Id, string Title, int Year, string StatusKey, int Revision, bool IsDemonstration, string Href,
-    IReadOnlyDictionary<string, MechanismAnswer> Answers);
+    string FrameworkVersion, IReadOnlyDictionary<string, MechanismAnswer> Answers);
 
 /// <summary>Each behaviour's mean score round by round (the rounds that have a profile), for the trend chart.</summary>
 public sealed record BehaviourTrend(IReadOnlyList<string> Periods, IReadOnlyList<TrendSeries> Series)
@@ -37,8 +37,11 @@ public sealed record BehaviourTrend(IReadOnlyList<string> Periods, IReadOnlyList
     private static string Label(DashboardRound round) => round.Year.ToString(System.Globalization.CultureInfo.CurrentCulture);
 }
 
-/// <summary>A mechanism across the country's rounds: one answer per round, in the rounds' order (null: no answer known).</summary>
-public sealed record TimelineRow(string BehaviourCode, string MechanismCode, string MechanismName, IReadOnlyList<MechanismAnswer?> Cells);
+/// <summary>
+/// A mechanism across the country's rounds (<see cref="TimelineRows"/>): one cell per round, in the rounds' order. The code
+/// and name are the newest version's that has the mechanism.
+/// </summary>
+public sealed record TimelineRow(string BehaviourCode, string MechanismCode, string MechanismName, IReadOnlyList<TimelineCell> Cells);
 
 /// <summary>A mechanism where the public and private sides rated far apart in the latest round with a spread.</summary>
 public sealed record SideDivergence(string MechanismCode, string MechanismName, decimal? PublicMedian, decimal? PrivateMedian, int? Range);

@@ -43,7 +43,7 @@ public sealed class CountryDashboards(
             .ToLookup(rating => rating.AssessmentId);
         var rounds = rows.Select(row => new DashboardRound(
                 row.Id, row.Title, Year(row.PlannedStart, row.PlannedEnd, row.CreatedAt), $"Status.{row.Status}", row.Revision, row.IsDemonstration,
-                $"/assessments/{row.Id}",
+                $"/assessments/{row.Id}", row.Version,
                 agreed[row.Id].ToDictionary(rating => rating.MechanismCode, rating => MechanismAnswer.From(rating.State, rating.Level), StringComparer.Ordinal)))
             .ToList();
 
@@ -65,9 +65,11 @@ public sealed class CountryDashboards(
         }
         var trend = tree is null ? BehaviourTrend.Empty : BehaviourTrend.Of(tree, profiles, language);
 
+        var timeline = tree is null ? [] : TimelineRows.Build(
+            await TimelineRows.VersionsAsync(db, framework, tree, rounds.Select(round => round.FrameworkVersion), cancellationToken), rounds, language);
         var (divergenceRound, divergences) = await DivergencesAsync(rounds, language, cancellationToken);
         return new CountryDashboardView(country.Iso3, country.Name, IsPublic: false, rounds, profileRound, profile, trend, rounds,
-            tree is null ? [] : Timeline(tree, rounds, language), divergenceRound, divergences, await PlanAsync(rounds, cancellationToken));
+            timeline, divergenceRound, divergences, await PlanAsync(rounds, cancellationToken));
     }
 
     /// <summary>Whether a scope reaches a country: global, the country's region, or the country itself.</summary>
@@ -75,16 +77,6 @@ public sealed class CountryDashboards(
     {
         ArgumentNullException.ThrowIfNull(scope);
         return scope.IsGlobal || scope.CountryIso3 == iso3 || (scope.RegionCode is not null && scope.RegionCode == regionCode);
-    }
-
-    /// <summary>Rows of mechanisms (in the framework's order) and one cell per round, matched by mechanism code.</summary>
-    public static IReadOnlyList<TimelineRow> Timeline(FrameworkTree tree, IReadOnlyList<DashboardRound> rounds, string language)
-    {
-        ArgumentNullException.ThrowIfNull(tree);
-        ArgumentNullException.ThrowIfNull(rounds);
-        return [.. tree.Behaviours.SelectMany(behaviour => behaviour.Mechanisms.Select(mechanism => new TimelineRow(
-            behaviour.Code, mechanism.Code, mechanism.Name.In(language),
-            [.. rounds.Select(round => round.Answers.TryGetValue(mechanism.Code, out var answer) ? answer : null)])))];
     }
 
     /// <summary>A round's year as the dashboards count it: the planned end, else the planned start, else when it was opened.</summary>

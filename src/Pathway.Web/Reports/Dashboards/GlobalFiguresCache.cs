@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 
 namespace Pathway.Web.Reports.Dashboards;
 
@@ -25,9 +24,7 @@ public sealed class GlobalFiguresCache(ILoggerFactory loggers)
     public async Task<MarkupString> RenderAsync(GlobalView view, IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var culture = CultureInfo.CurrentCulture;
-        var uiCulture = CultureInfo.CurrentUICulture;
-        var key = Key(view, uiCulture);
+        var key = Key(view, CultureInfo.CurrentUICulture);
         var current = kept;
         if (current.Stamp != view.Stamp || current.Rendered.Count >= Capacity)
         {
@@ -38,15 +35,8 @@ public sealed class GlobalFiguresCache(ILoggerFactory loggers)
         {
             return new MarkupString(html);
         }
-        await using var renderer = new HtmlRenderer(services, loggers);
-        html = await renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            // The renderer's dispatcher does not carry the request's languages.
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
-            var output = await renderer.RenderComponentAsync<GlobalFigures>(
-                ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(GlobalFigures.View)] = view }));
-            return output.ToHtmlString();
-        });
+        html = await ComponentHtml.RenderAsync<GlobalFigures>(services, loggers,
+            new Dictionary<string, object?> { [nameof(GlobalFigures.View)] = view });
         current.Rendered[key] = html;
         return new MarkupString(html);
     }

@@ -45,7 +45,7 @@ public sealed class PublicCountryDashboards(PathwayDb db, FrameworkReader framew
             .OrderBy(round => round[0].Year).ThenBy(round => round[0].PublishedAt)
             .Select(round => new DashboardRound(
                 round[0].AssessmentId, titles.GetValueOrDefault(round[0].ReleaseId) ?? "", round[0].Year, "Status.Published", round[0].Revision,
-                round[0].IsDemonstration, $"/published/{round[0].AssessmentId}",
+                round[0].IsDemonstration, $"/published/{round[0].AssessmentId}", round[0].FrameworkVersion,
                 round.Where(row => row.State is not null)
                     .ToDictionary(row => row.MechanismCode, row => MechanismAnswer.From(Enum.Parse<MechanismAnswerState>(row.State!), row.Level), StringComparer.Ordinal)))
             .ToList();
@@ -79,8 +79,9 @@ public sealed class PublicCountryDashboards(PathwayDb db, FrameworkReader framew
             .OrderBy(profile => rounds.IndexOf(profile.Item1))
             .ToList();
         var trend = tree is null ? BehaviourTrend.Empty : BehaviourTrend.Of(tree, profiles, language);
-        return new CountryDashboardView(country.Iso3, country.Name, IsPublic: true, rounds, profileRound, profile, trend, withLevels,
-            tree is null ? [] : CountryDashboards.Timeline(tree, withLevels, language), null, [], null);
+        var timeline = tree is null ? [] : TimelineRows.Build(
+            await TimelineRows.VersionsAsync(db, framework, tree, withLevels.Select(round => round.FrameworkVersion), cancellationToken), withLevels, language);
+        return new CountryDashboardView(country.Iso3, country.Name, IsPublic: true, rounds, profileRound, profile, trend, withLevels, timeline, null, [], null);
     }
 
     /// <summary>Every country with a published round, alphabetically in the reader's language (never ranked).</summary>
