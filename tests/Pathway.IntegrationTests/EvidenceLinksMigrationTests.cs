@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Pathway.IntegrationTests.Infrastructure;
 using Pathway.Web.Assessments;
 
@@ -42,17 +40,12 @@ public class EvidenceLinksMigrationTests(PathwayAppFactory factory) : IClassFixt
 
         await using (var scope = factory.OpenSystemDb())
         {
-            var migrations = scope.Db.Database.GetMigrations().ToList();
-            var index = migrations.FindIndex(name => name.EndsWith("_" + Migration, StringComparison.Ordinal));
-            Assert.True(index > 0, $"No migration named {Migration} after another one.");
-            var migrator = scope.Db.GetService<IMigrator>();
-
-            await migrator.MigrateAsync(migrations[index - 1], Ct);
-            // Back to one mechanism per item: the first by code of the two.
-            var kept = await scope.Db.Database.SqlQueryRaw<string>("""SELECT "MechanismCode" AS "Value" FROM "Evidence" """).ToListAsync(Ct);
-            Assert.Equal(new[] { string.CompareOrdinal(first, second) < 0 ? first : second }, kept);
-
-            await migrator.MigrateAsync(migrations[^1], Ct);
+            await MigrationSteps.DownAndUpAsync(scope.Db, Migration, async () =>
+            {
+                // Back to one mechanism per item: the first by code of the two.
+                var kept = await scope.Db.Database.SqlQueryRaw<string>("""SELECT "MechanismCode" AS "Value" FROM "Evidence" """).ToListAsync(Ct);
+                Assert.Equal(new[] { string.CompareOrdinal(first, second) < 0 ? first : second }, kept);
+            }, Ct);
         }
 
         await using (var scope = factory.OpenSystemDb())

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Pathway.IntegrationTests.Assessments;
 using Pathway.IntegrationTests.Infrastructure;
 using Pathway.Web.Assessments;
@@ -28,12 +26,7 @@ public class RoundTitleMigrationTests(PathwayAppFactory factory) : IClassFixture
 
         await using (var scope = factory.OpenSystemDb())
         {
-            var migrations = scope.Db.Database.GetMigrations().ToList();
-            var index = migrations.FindIndex(name => name.EndsWith("_" + Migration, StringComparison.Ordinal));
-            Assert.True(index > 0, $"No migration named {Migration} after another one.");
-            var migrator = scope.Db.GetService<IMigrator>();
-            await migrator.MigrateAsync(migrations[index - 1], Ct);
-            await migrator.MigrateAsync(migrations[^1], Ct);
+            await MigrationSteps.DownAndUpAsync(scope.Db, Migration, before: null, Ct);
         }
 
         await using (var scope = factory.OpenSystemDb())
