@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Pathway.Web.Assessments;
@@ -66,8 +68,7 @@ public sealed class OpenResults(PathwayDb db, PublishedReads reads, FrameworkRea
     {
         ArgumentNullException.ThrowIfNull(filter);
         var stamp = await PublishedReads.StampAsync(db, cancellationToken);
-        var what = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
-            System.Text.Encoding.UTF8.GetBytes(format + "?" + filter.ToQueryString(language)))[..8]);
+        var what = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(format + "?" + filter.ToQueryString(language)))[..8]);
         return string.Create(CultureInfo.InvariantCulture, $"W/\"{stamp.MaxId}-{stamp.Releases}-{what}\"");
     }
 
