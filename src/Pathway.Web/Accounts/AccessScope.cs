@@ -23,6 +23,7 @@ public sealed record AccessScope(bool IsGlobal, string? CountryIso3, string? Reg
             ScopeKind.Country when countryIso3 is not null => ForCountry(countryIso3),
             ScopeKind.Region when regionCode is not null => ForRegion(regionCode),
             ScopeKind.RegionOrGlobal => regionCode is null ? Global : ForRegion(regionCode),
+            ScopeKind.Content => None,
             _ => None,
         };
 }

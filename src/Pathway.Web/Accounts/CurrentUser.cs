@@ -35,6 +35,9 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
 
     public string? CountryIso3 => IsSignedIn ? Principal!.FindFirstValue(CountryClaim) : null;
 
+    /// <summary>Moderates the Country Connector's shared content: content editors and administrators.</summary>
+    public bool EditsContent => Role is Roles.ContentEditor or Roles.Administrator;
+
     public AccessScope Scope => IsSignedIn
         ? AccessScope.For(Role, CountryIso3, Principal!.FindFirstValue(RegionClaim))
         : AccessScope.None;

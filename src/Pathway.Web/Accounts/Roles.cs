@@ -9,8 +9,11 @@ public static class Roles
     public const string CountryContributor = nameof(CountryContributor);
     public const string Reviewer = nameof(Reviewer);
 
+    /// <summary>Moderates the Country Connector's content (resources, case studies, helpdesk answers) for every country.</summary>
+    public const string ContentEditor = nameof(ContentEditor);
+
     public static readonly string[] All =
-        [Administrator, RegionalOfficer, CountryFocalPoint, CountryContributor, Reviewer];
+        [Administrator, RegionalOfficer, CountryFocalPoint, CountryContributor, Reviewer, ContentEditor];
 
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 
@@ -19,6 +22,7 @@ public static class Roles
         CountryFocalPoint or CountryContributor => ScopeKind.Country,
         RegionalOfficer => ScopeKind.Region,
         Reviewer => ScopeKind.RegionOrGlobal,
+        ContentEditor => ScopeKind.Content,
         _ => ScopeKind.Global,
     };
 }
@@ -29,6 +33,9 @@ public enum ScopeKind
     Country,
     Region,
     RegionOrGlobal,
+
+    /// <summary>No country's assessment data: the role moderates shared content, checked where that content is read.</summary>
+    Content,
 }
 
 /// <summary>Authorization policy names.</summary>

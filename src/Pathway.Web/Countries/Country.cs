@@ -37,3 +37,15 @@ public interface ICountryOwned
     string CountryIso3 { get; }
     Country? Country { get; }
 }
+
+/// <summary>
+/// Rows that belong to one country, which the country may make public (a partnership in the register).
+/// They get the same scope as <see cref="ICountryOwned"/> rows, widened to everyone once <see cref="IsPublic"/>
+/// and to content editors always (see <see cref="Data.PathwayDb"/>).
+/// </summary>
+public interface ICountryShared
+{
+    string CountryIso3 { get; }
+    Country? Country { get; }
+    bool IsPublic { get; }
+}

@@ -57,6 +57,8 @@ public abstract class PathwayDb : IdentityDbContext<PathwayUser>, IDataProtectio
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Accounts.Events.AccountEvent> AccountEvents => Set<Accounts.Events.AccountEvent>();
+    public DbSet<Connector.Organisations.Organisation> Organisations => Set<Connector.Organisations.Organisation>();
+    public DbSet<Connector.Search.SearchEntry> SearchEntries => Set<Connector.Search.SearchEntry>();
 
     // Read by the country-scope query filter each time a query runs, not when the context is built:
     // on a cookie request Identity's security-stamp check builds this context before the request's
@@ -65,6 +67,7 @@ public abstract class PathwayDb : IdentityDbContext<PathwayUser>, IDataProtectio
     private bool ScopeIsGlobal => Scope.IsGlobal;
     private string? ScopeCountry => Scope.CountryIso3;
     private string? ScopeRegion => Scope.RegionCode;
+    private bool EditsContent => currentUser?.EditsContent == true;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -90,6 +93,13 @@ public abstract class PathwayDb : IdentityDbContext<PathwayUser>, IDataProtectio
                 .MakeGenericMethod(entity.ClrType)
                 .Invoke(this, [builder]);
         }
+        foreach (var entity in builder.Model.GetEntityTypes()
+                     .Where(type => typeof(ICountryShared).IsAssignableFrom(type.ClrType)))
+        {
+            typeof(PathwayDb).GetMethod(nameof(ApplySharedCountryScope), BindingFlags.NonPublic | BindingFlags.Instance)!
+                .MakeGenericMethod(entity.ClrType)
+                .Invoke(this, [builder]);
+        }
     }
 
     /// <summary>
@@ -101,6 +111,22 @@ public abstract class PathwayDb : IdentityDbContext<PathwayUser>, IDataProtectio
     {
         Expression<Func<T, bool>> visible = row =>
             ScopeIsGlobal
+            || (ScopeCountry != null && row.CountryIso3 == ScopeCountry)
+            || (ScopeRegion != null && row.Country!.RegionCode == ScopeRegion);
+        builder.Entity<T>().HasQueryFilter(CountryScopeFilter, visible);
+    }
+
+    /// <summary>
+    /// The same scope for rows a country chooses to share: public ones are visible to everyone (anonymous
+    /// visitors too), and content editors, who moderate what is shared, see them all.
+    /// </summary>
+    private void ApplySharedCountryScope<T>(ModelBuilder builder)
+        where T : class, ICountryShared
+    {
+        Expression<Func<T, bool>> visible = row =>
+            row.IsPublic
+            || ScopeIsGlobal
+            || EditsContent
             || (ScopeCountry != null && row.CountryIso3 == ScopeCountry)
             || (ScopeRegion != null && row.Country!.RegionCode == ScopeRegion);
         builder.Entity<T>().HasQueryFilter(CountryScopeFilter, visible);

@@ -6,6 +6,7 @@ using Pathway.Web.Accounts;
 using Pathway.Web.Accounts.SignIn;
 using Pathway.Web.Assessments;
 using Pathway.Web.Components;
+using Pathway.Web.Connector;
 using Pathway.Web.Countries;
 using Pathway.Web.Data;
 using Pathway.Web.Framework;
@@ -52,6 +53,7 @@ public static class PathwaySetup
         services.AddCountryDashboards();
         services.AddGlobalDashboards();
         services.AddOpenData();
+        services.AddConnector();
 
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
@@ -113,6 +115,7 @@ public static class PathwaySetup
         app.MapNoticesApi();
         app.MapGlobalDashboardApi();
         app.MapOpenDataApi();
+        app.MapConnectorApi();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>();
         return app;

@@ -40,6 +40,9 @@ public enum Caller
     /// <summary>The focal point of another country, in another WHO region.</summary>
     OtherCountry,
 
+    /// <summary>A content editor of the Country Connector: global for shared content, no country's assessment data.</summary>
+    ContentEditor,
+
     /// <summary>Nobody signed in.</summary>
     Anonymous,
 }
@@ -102,7 +105,7 @@ public enum Access
 }
 
 /// <summary>
-/// One row of the grid per round kind: eleven letters, one per <see cref="Caller"/> in column order —
+/// One row of the grid per round kind: twelve letters, one per <see cref="Caller"/> in column order —
 /// A allowed, H hidden (2xx without the round), N not found, F forbidden, S sign in, U as for an unknown
 /// round, - not checked.
 /// </summary>

@@ -227,6 +227,7 @@ public static class AccessMatrixRunner
         Caller.Reviewer => "Rv",
         Caller.OtherReviewer => "OR",
         Caller.OtherCountry => "OC",
+        Caller.ContentEditor => "CE",
         _ => "An",
     };
 

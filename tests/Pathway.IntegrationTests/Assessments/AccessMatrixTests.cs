@@ -105,17 +105,17 @@ public class ReportsAccessMatrixTests(AccessMatrixFixture fixture) : IClassFixtu
 /// </summary>
 public static class AccessRules
 {
-    //                                                   FP Fa Re Ob Co Ad RO Rv OR OC An
+    //                                                   FP Fa Re Ob Co Ad RO Rv OR OC CE An
 
     /// <summary>The agreed level (<c>CanRecordConsensus</c>): facilitators, at the consensus step and after a return; 403 in every other state.</summary>
     private static readonly AccessGrid ConsensusWrites = new(
-        Draft: /*      403 for the step too            */ "F  F  F  F  F  F  N  N  N  N  S",
-        Open: /*                                       */ "F  F  F  F  F  F  N  N  N  N  S",
-        Consensus: /*                                  */ "A  A  F  F  F  A  N  N  N  N  S",
-        Submitted: /*                                  */ "F  F  F  F  F  F  F  F  N  N  S",
-        Returned: /*                                   */ "A  A  F  F  F  A  F  F  N  N  S",
-        Validated: /*                                  */ "F  F  F  F  F  F  F  F  N  N  S",
-        Published: /*                                  */ "F  F  F  F  F  F  F  F  N  N  S");
+        Draft: /*      403 for the step too            */ "F  F  F  F  F  F  N  N  N  N  N  S",
+        Open: /*                                       */ "F  F  F  F  F  F  N  N  N  N  N  S",
+        Consensus: /*                                  */ "A  A  F  F  F  A  N  N  N  N  N  S",
+        Submitted: /*                                  */ "F  F  F  F  F  F  F  F  N  N  N  S",
+        Returned: /*                                   */ "A  A  F  F  F  A  F  F  N  N  N  S",
+        Validated: /*                                  */ "F  F  F  F  F  F  F  F  N  N  N  S",
+        Published: /*                                  */ "F  F  F  F  F  F  F  F  N  N  N  S");
 
     // ---- Rules ------------------------------------------------------------------------------------------
 
@@ -127,29 +127,29 @@ public static class AccessRules
         // Rounds
         Get("/api/assessments", ListsShowTheRound, query: "country={country}"),
         // For the round's country: its focal point or an administrator.
-        Json("POST", "/api/assessments", AccessGrid.All("A  F  F  F  F  A  F  F  F  F  S"), cell => new
+        Json("POST", "/api/assessments", AccessGrid.All("A  F  F  F  F  A  F  F  F  F  F  S"), cell => new
         {
             countryIso3 = cell.Round.Round.Country, title = $"New round {cell.Unique}", scope = "National", purpose = "TakeStock",
         }),
         Get("/api/assessments/{id:guid}", TeamReads),
         // The focal point's and the administrator's deleting the draft is not run here: it would take the shared draft away.
         new AccessRule("DELETE", "/api/assessments/{id:guid}", new(
-            Draft: /*                                  */ "-  F  F  F  F  -  N  N  N  N  S",
-            Open: /*       409 for FP, Ad: not a draft */ "A  F  F  F  F  A  N  N  N  N  S",
-            Consensus: /*                              */ "A  F  F  F  F  A  N  N  N  N  S",
-            Submitted: /*                              */ "A  F  F  F  F  A  F  F  N  N  S",
-            Returned: /*                               */ "A  F  F  F  F  A  F  F  N  N  S",
-            Validated: /*                              */ "A  F  F  F  F  A  F  F  N  N  S",
-            Published: /*                              */ "A  F  F  F  F  A  F  F  N  N  S")),
+            Draft: /*                                  */ "-  F  F  F  F  -  N  N  N  N  N  S",
+            Open: /*       409 for FP, Ad: not a draft */ "A  F  F  F  F  A  N  N  N  N  N  S",
+            Consensus: /*                              */ "A  F  F  F  F  A  N  N  N  N  N  S",
+            Submitted: /*                              */ "A  F  F  F  F  A  F  F  N  N  N  S",
+            Returned: /*                               */ "A  F  F  F  F  A  F  F  N  N  N  S",
+            Validated: /*                              */ "A  F  F  F  F  A  F  F  N  N  N  S",
+            Published: /*                              */ "A  F  F  F  F  A  F  F  N  N  N  S")),
         // Archiving by the focal point or an administrator is not run here: it would take the shared rounds out of the lists.
         new AccessRule("POST", "/api/assessments/{id:guid}/archive", new(
-            Draft: /*                                  */ "-  F  F  F  F  -  N  N  N  N  S",
-            Open: /*                                   */ "-  F  F  F  F  -  N  N  N  N  S",
-            Consensus: /*                              */ "-  F  F  F  F  -  N  N  N  N  S",
-            Submitted: /*                              */ "-  F  F  F  F  -  F  F  N  N  S",
-            Returned: /*                               */ "-  F  F  F  F  -  F  F  N  N  S",
-            Validated: /*                              */ "-  F  F  F  F  -  F  F  N  N  S",
-            Published: /*                              */ "-  F  F  F  F  -  F  F  N  N  S")),
+            Draft: /*                                  */ "-  F  F  F  F  -  N  N  N  N  N  S",
+            Open: /*                                   */ "-  F  F  F  F  -  N  N  N  N  N  S",
+            Consensus: /*                              */ "-  F  F  F  F  -  N  N  N  N  N  S",
+            Submitted: /*                              */ "-  F  F  F  F  -  F  F  N  N  N  S",
+            Returned: /*                               */ "-  F  F  F  F  -  F  F  N  N  N  S",
+            Validated: /*                              */ "-  F  F  F  F  -  F  F  N  N  N  S",
+            Published: /*                              */ "-  F  F  F  F  -  F  F  N  N  N  S")),
         // Not archived: nothing to do for the focal point or an administrator.
         new AccessRule("DELETE", "/api/assessments/{id:guid}/archive", ManagerWrites),
 
@@ -168,13 +168,13 @@ public static class AccessRules
         // Ratings
         Get("/api/assessments/{id:guid}/my-ratings", TeamReads),
         Json("PUT", "/api/assessments/{id:guid}/my-ratings/{mechanismCode}", new(
-            Draft: /*      409 for Re: rating closed   */ "F  F  A  F  F  F  N  N  N  N  S",
-            Open: /*                                   */ "F  F  A  F  F  F  N  N  N  N  S",
-            Consensus: /*                              */ "F  F  A  F  F  F  N  N  N  N  S",
-            Submitted: /*                              */ "F  F  A  F  F  F  F  F  N  N  S",
-            Returned: /*                               */ "F  F  A  F  F  F  F  F  N  N  S",
-            Validated: /*                              */ "F  F  A  F  F  F  F  F  N  N  S",
-            Published: /*                              */ "F  F  A  F  F  F  F  F  N  N  S"), _ => new { level = 3, comment = "Seen in the districts." }),
+            Draft: /*      409 for Re: rating closed   */ "F  F  A  F  F  F  N  N  N  N  N  S",
+            Open: /*                                   */ "F  F  A  F  F  F  N  N  N  N  N  S",
+            Consensus: /*                              */ "F  F  A  F  F  F  N  N  N  N  N  S",
+            Submitted: /*                              */ "F  F  A  F  F  F  F  F  N  N  N  S",
+            Returned: /*                               */ "F  F  A  F  F  F  F  F  N  N  N  S",
+            Validated: /*                              */ "F  F  A  F  F  F  F  F  N  N  N  S",
+            Published: /*                              */ "F  F  A  F  F  F  F  F  N  N  N  S"), _ => new { level = 3, comment = "Seen in the districts." }),
 
         // Consensus
         Get("/api/assessments/{id:guid}/spread", SpreadReads),
@@ -208,13 +208,13 @@ public static class AccessRules
         Get("/api/assessments/{id:guid}/evidence/{evidenceId:guid}/file", TeamReads),
         // The item was added by the focal point: removed by a facilitator while the round takes evidence; in other states 409 to all who see it.
         new AccessRule("DELETE", "/api/assessments/{id:guid}/evidence/{evidenceId:guid}", new(
-            Draft: /*      409 to all: not yet         */ "A  A  A  A  A  A  N  N  N  N  S",
-            Open: /*                                   */ "A  A  F  F  F  A  N  N  N  N  S",
-            Consensus: /*                              */ "A  A  F  F  F  A  N  N  N  N  S",
-            Submitted: /*  409 to all: closed          */ "A  A  A  A  A  A  A  A  N  N  S",
-            Returned: /*                               */ "A  A  F  F  F  A  F  F  N  N  S",
-            Validated: /*  409 to all: closed          */ "A  A  A  A  A  A  A  A  N  N  S",
-            Published: /*  409 to all: read-only       */ "A  A  A  A  A  A  A  A  N  N  S"))
+            Draft: /*      409 to all: not yet         */ "A  A  A  A  A  A  N  N  N  N  N  S",
+            Open: /*                                   */ "A  A  F  F  F  A  N  N  N  N  N  S",
+            Consensus: /*                              */ "A  A  F  F  F  A  N  N  N  N  N  S",
+            Submitted: /*  409 to all: closed          */ "A  A  A  A  A  A  A  A  N  N  N  S",
+            Returned: /*                               */ "A  A  F  F  F  A  F  F  N  N  N  S",
+            Validated: /*  409 to all: closed          */ "A  A  A  A  A  A  A  A  N  N  N  S",
+            Published: /*  409 to all: read-only       */ "A  A  A  A  A  A  A  A  N  N  N  S"))
         {
             Fresh = async cell => Values("evidenceId", await cell.World.AddLinkEvidenceAsync(cell)),
         },
@@ -224,13 +224,13 @@ public static class AccessRules
         // Each round's move is made by whom RoundWorkflow gives it to: the team (the focal point, the round's
         // facilitators, administrators), the reviewer, or the focal point alone.
         new AccessRule("POST", "/api/assessments/{id:guid}/transitions", new(
-            Draft: /*      → RatingOpen (team)         */ "A  A  F  F  F  A  N  N  N  N  S",
-            Open: /*       → Consensus (team)          */ "A  A  F  F  F  A  N  N  N  N  S",
-            Consensus: /*  → RatingOpen (team)         */ "A  A  F  F  F  A  N  N  N  N  S",
-            Submitted: /*  → Validated (reviewer)      */ "F  F  F  F  F  F  F  A  N  N  S",
-            Returned: /*   → Submitted (team)          */ "A  A  F  F  F  A  F  F  N  N  S",
-            Validated: /*  → Published (FP; 400: no choices) */ "A  F  F  F  F  F  F  F  N  N  S",
-            Published: /*  → Consensus (correction, FP) */ "A  F  F  F  F  F  F  F  N  N  S"))
+            Draft: /*      → RatingOpen (team)         */ "A  A  F  F  F  A  N  N  N  N  N  S",
+            Open: /*       → Consensus (team)          */ "A  A  F  F  F  A  N  N  N  N  N  S",
+            Consensus: /*  → RatingOpen (team)         */ "A  A  F  F  F  A  N  N  N  N  N  S",
+            Submitted: /*  → Validated (reviewer)      */ "F  F  F  F  F  F  F  A  N  N  N  S",
+            Returned: /*   → Submitted (team)          */ "A  A  F  F  F  A  F  F  N  N  N  S",
+            Validated: /*  → Published (FP; 400: no choices) */ "A  F  F  F  F  F  F  F  N  N  N  S",
+            Published: /*  → Consensus (correction, FP) */ "A  F  F  F  F  F  F  F  N  N  N  S"))
         {
             // The publication is sent without its choices, so the focal point's answer is a 400 and nothing is published.
             Body = (cell, _) => Task.FromResult<HttpContent?>(JsonContent.Create(cell.Kind switch
@@ -247,13 +247,13 @@ public static class AccessRules
         Get("/api/assessments/{id:guid}/review-comments", TeamReads),
         // Reviewers only, while the round is submitted (CanReview).
         Json("POST", "/api/assessments/{id:guid}/review-comments", new(
-            Draft: /*                                  */ "F  F  F  F  F  F  N  N  N  N  S",
-            Open: /*                                   */ "F  F  F  F  F  F  N  N  N  N  S",
-            Consensus: /*                              */ "F  F  F  F  F  F  N  N  N  N  S",
-            Submitted: /*                              */ "F  F  F  F  F  F  F  A  N  N  S",
-            Returned: /*                               */ "F  F  F  F  F  F  F  F  N  N  S",
-            Validated: /*                              */ "F  F  F  F  F  F  F  F  N  N  S",
-            Published: /*                              */ "F  F  F  F  F  F  F  F  N  N  S"), cell => new
+            Draft: /*                                  */ "F  F  F  F  F  F  N  N  N  N  N  S",
+            Open: /*                                   */ "F  F  F  F  F  F  N  N  N  N  N  S",
+            Consensus: /*                              */ "F  F  F  F  F  F  N  N  N  N  N  S",
+            Submitted: /*                              */ "F  F  F  F  F  F  F  A  N  N  N  S",
+            Returned: /*                               */ "F  F  F  F  F  F  F  F  N  N  N  S",
+            Validated: /*                              */ "F  F  F  F  F  F  F  F  N  N  N  S",
+            Published: /*                              */ "F  F  F  F  F  F  F  F  N  N  N  S"), cell => new
         {
             mechanismCode = cell.Round.MechanismCode, text = "Please cite the law's article.",
         }),
@@ -270,10 +270,10 @@ public static class AccessRules
         // ---- Pages (signed in with the cookie) ----
         Get("/assessments", ListsShowTheRound),
         // No form on the list: a post is answered 400 whoever sends it.
-        Form("/assessments", "none", Caller.FocalPoint, AccessGrid.All("A  A  A  A  A  A  A  A  A  A  S")),
+        Form("/assessments", "none", Caller.FocalPoint, AccessGrid.All("A  A  A  A  A  A  A  A  A  A  A  S")),
         // Focal points (for their own country only) and administrators get the form; others a page saying they cannot open rounds.
-        Get("/assessments/new", AccessGrid.All("A  H  H  H  H  A  H  H  H  A  S")),
-        Form("/assessments/new", "new-round", Caller.FocalPoint, AccessGrid.All("A  A  A  A  A  A  A  A  A  A  S")),
+        Get("/assessments/new", AccessGrid.All("A  H  H  H  H  A  H  H  H  A  A  S")),
+        Form("/assessments/new", "new-round", Caller.FocalPoint, AccessGrid.All("A  A  A  A  A  A  A  A  A  A  A  S")),
         Get("/assessments/{Id:guid}", TeamReads),
         Form("/assessments/{Id:guid}", "none", Caller.FocalPoint, OutsidersPostingAForm),
         Get("/assessments/{Id:guid}/participants", TeamReads),
@@ -305,14 +305,14 @@ public static class AccessRules
 
         // Public pages (no sign-in)
         Get("/published", PublicListOnceReleased),
-        Form("/published", "none", Caller.Anonymous, AccessGrid.All("-  -  -  -  -  -  -  -  -  A  A")),
+        Form("/published", "none", Caller.Anonymous, AccessGrid.All("-  -  -  -  -  -  -  -  -  A  A  A")),
         Get("/published/{Id:guid}", PublicOnceReleased),
-        Form("/published/{Id:guid}", "none", Caller.Anonymous, AccessGrid.All("-  -  -  -  -  -  -  -  -  A  A")),
+        Form("/published/{Id:guid}", "none", Caller.Anonymous, AccessGrid.All("-  -  -  -  -  -  -  -  -  A  A  A")),
         Get("/published/{Id:guid}/revisions/{Revision:int}", PublicOnceReleased),
-        Form("/published/{Id:guid}/revisions/{Revision:int}", "none", Caller.Anonymous, AccessGrid.All("-  -  -  -  -  -  -  -  -  A  A")),
+        Form("/published/{Id:guid}/revisions/{Revision:int}", "none", Caller.Anonymous, AccessGrid.All("-  -  -  -  -  -  -  -  -  A  A  A")),
         Get("/published/{id:guid}/evidence/{evidenceId:guid}/file", PublicOnceReleased),
-        Get("/account/invitation", AccessGrid.All("A  A  A  A  A  A  A  A  A  A  A"), query: "token=not-a-real-token"),
-        Form("/account/invitation", "invitation", Caller.Anonymous, AccessGrid.All("-  -  -  -  -  -  -  -  -  -  A")),
+        Get("/account/invitation", AccessGrid.All("A  A  A  A  A  A  A  A  A  A  A  A"), query: "token=not-a-real-token"),
+        Form("/account/invitation", "invitation", Caller.Anonymous, AccessGrid.All("-  -  -  -  -  -  -  -  -  -  -  A")),
 
         // One evidence item, several mechanisms (issue 9 §1.6): the same rule as adding evidence.
         new AccessRule("PUT", "/api/assessments/{id:guid}/evidence/{evidenceId:guid}/mechanisms", AddsEvidence)
@@ -330,7 +330,7 @@ public static class AccessRules
         Get("/assessments/{id:guid}/report.docx", TeamReads),
         Get("/api/assessments/{id:guid}/report.docx", TeamReads),
         Get("/published/{Id:guid}/report", PublicOnceReleased),
-        Form("/published/{Id:guid}/report", "none", Caller.Anonymous, AccessGrid.All("-  -  -  -  -  -  -  -  -  A  A")),
+        Form("/published/{Id:guid}/report", "none", Caller.Anonymous, AccessGrid.All("-  -  -  -  -  -  -  -  -  A  A  A")),
         Get("/published/{id:guid}/report.docx", PublicOnceReleased),
         Get("/api/published/{id:guid}/report.docx", PublicOnceReleased),
     ];

@@ -75,6 +75,7 @@ public sealed partial class AccessWorld : IAsyncDisposable
         Users[Caller.Reviewer] = await Factory.CreateUserAsync(Roles.Reviewer, region: CountryRegion);
         Users[Caller.OtherReviewer] = await Factory.CreateUserAsync(Roles.Reviewer, region: OtherRegion);
         Users[Caller.OtherCountry] = await Factory.CreateUserAsync(Roles.CountryFocalPoint, country: OtherCountryIso3);
+        Users[Caller.ContentEditor] = await Factory.CreateUserAsync(Roles.ContentEditor);
         foreach (var caller in Enum.GetValues<Caller>())
         {
             // People to add to and remove from rounds, one per caller so no two cells share one.

@@ -14,20 +14,20 @@ namespace Pathway.IntegrationTests.Assessments;
 /// </summary>
 public static class PlanningAccessRules
 {
-    //                                                   FP Fa Re Ob Co Ad RO Rv OR OC An
+    //                                                   FP Fa Re Ob Co Ad RO Rv OR OC CE An
 
     /// <summary>
     /// The team (<c>PlanPermissions.IsTeam</c>: the focal point, the round's facilitators, administrators) writes:
     /// 400 for them before validation, a real write after; 403 for the others who see the round.
     /// </summary>
     private static readonly AccessGrid TeamWrites = new(
-        Draft: /*      400: not validated yet          */ "A  A  F  F  F  A  N  N  N  N  S",
-        Open: /*                                       */ "A  A  F  F  F  A  N  N  N  N  S",
-        Consensus: /*                                  */ "A  A  F  F  F  A  N  N  N  N  S",
-        Submitted: /*                                  */ "A  A  F  F  F  A  F  F  N  N  S",
-        Returned: /*                                   */ "A  A  F  F  F  A  F  F  N  N  S",
-        Validated: /*  planning is open                */ "A  A  F  F  F  A  F  F  N  N  S",
-        Published: /*                                  */ "A  A  F  F  F  A  F  F  N  N  S");
+        Draft: /*      400: not validated yet          */ "A  A  F  F  F  A  N  N  N  N  N  S",
+        Open: /*                                       */ "A  A  F  F  F  A  N  N  N  N  N  S",
+        Consensus: /*                                  */ "A  A  F  F  F  A  N  N  N  N  N  S",
+        Submitted: /*                                  */ "A  A  F  F  F  A  F  F  N  N  N  S",
+        Returned: /*                                   */ "A  A  F  F  F  A  F  F  N  N  N  S",
+        Validated: /*  planning is open                */ "A  A  F  F  F  A  F  F  N  N  N  S",
+        Published: /*                                  */ "A  A  F  F  F  A  F  F  N  N  N  S");
 
     public static IReadOnlyList<AccessRule> All { get; } =
     [

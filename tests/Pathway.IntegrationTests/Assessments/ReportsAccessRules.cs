@@ -13,23 +13,23 @@ namespace Pathway.IntegrationTests.Assessments;
 /// </summary>
 public static class ReportsAccessRules
 {
-    //                                                   FP Fa Re Ob Co Ad RO Rv OR OC An
+    //                                                   FP Fa Re Ob Co Ad RO Rv OR OC CE An
 
     /// <summary>The team's country dashboard: the rounds the caller may read, 404 outside the country's scope.</summary>
     private static readonly AccessGrid CountryTeamReads = new(
-        Draft: /*      the region sees it once submitted */ "A  A  A  A  A  A  H  H  N  N  S",
-        Open: /*                                       */ "A  A  A  A  A  A  H  H  N  N  S",
-        Consensus: /*                                  */ "A  A  A  A  A  A  H  H  N  N  S",
-        Submitted: /*                                  */ "A  A  A  A  A  A  A  A  N  N  S",
-        Returned: /*                                   */ "A  A  A  A  A  A  A  A  N  N  S",
-        Validated: /*                                  */ "A  A  A  A  A  A  A  A  N  N  S",
-        Published: /*                                  */ "A  A  A  A  A  A  A  A  N  N  S");
+        Draft: /*      the region sees it once submitted */ "A  A  A  A  A  A  H  H  N  N  N  S",
+        Open: /*                                       */ "A  A  A  A  A  A  H  H  N  N  N  S",
+        Consensus: /*                                  */ "A  A  A  A  A  A  H  H  N  N  N  S",
+        Submitted: /*                                  */ "A  A  A  A  A  A  A  A  N  N  N  S",
+        Returned: /*                                   */ "A  A  A  A  A  A  A  A  N  N  N  S",
+        Validated: /*                                  */ "A  A  A  A  A  A  A  A  N  N  N  S",
+        Published: /*                                  */ "A  A  A  A  A  A  A  A  N  N  N  S");
 
     /// <summary>Open to all and about no round (the DHIS2 metadata: the framework's codes).</summary>
-    private static readonly AccessGrid Everyone = AccessGrid.All("A  A  A  A  A  A  A  A  A  A  A");
+    private static readonly AccessGrid Everyone = AccessGrid.All("A  A  A  A  A  A  A  A  A  A  A  A");
 
     /// <summary>A public page has no form: a post is answered 400, signed in or not.</summary>
-    private static readonly AccessGrid PublicPagePost = AccessGrid.All("-  -  -  -  -  -  -  -  -  A  A");
+    private static readonly AccessGrid PublicPagePost = AccessGrid.All("-  -  -  -  -  -  -  -  -  A  A  A");
 
     /// <summary>The matrix's country, every revision.</summary>
     private const string OpenDataQuery = "country={country}&revisions=all";

@@ -16,12 +16,12 @@ public static class TwoFactorRule
     public const string SetupPath = "/account/two-factor";
 
     public static bool IsRequiredFor(string? role) =>
-        role is Roles.Administrator or Roles.RegionalOfficer or Roles.Reviewer;
+        role is Roles.Administrator or Roles.RegionalOfficer or Roles.Reviewer or Roles.ContentEditor;
 
     public static bool IsRequiredFor(ClaimsPrincipal principal)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        return principal.IsInRole(Roles.Administrator) || principal.IsInRole(Roles.RegionalOfficer) || principal.IsInRole(Roles.Reviewer);
+        return principal.IsInRole(Roles.Administrator) || principal.IsInRole(Roles.RegionalOfficer) || principal.IsInRole(Roles.Reviewer) || principal.IsInRole(Roles.ContentEditor);
     }
 
     public static bool NeedsSetup(ClaimsPrincipal principal) =>

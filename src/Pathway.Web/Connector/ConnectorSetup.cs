@@ -1,0 +1,18 @@
+using Pathway.Web.Connector.Search;
+
+namespace Pathway.Web.Connector;
+
+/// <summary>The Country Connector's services and routes: knowledge hub, case studies, profiles, partnerships, search, peer learning, helpdesk.</summary>
+public static class ConnectorSetup
+{
+    public static IServiceCollection AddConnector(this IServiceCollection services)
+    {
+        services.AddScoped<SearchIndex>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapConnectorApi(this IEndpointRouteBuilder app)
+    {
+        return app;
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Pathway.Web.Data;
+
+namespace Pathway.Web.Connector.Search;
+
+/// <summary>
+/// Keeps the search index current. Owners of searchable content call <see cref="Stage"/> or
+/// <see cref="StageRemoval"/> before their own <c>SaveChangesAsync</c>: the index row is written in the same
+/// transaction as the change (the database's full-text index follows its table), so a search never finds
+/// what was withdrawn nor misses what was published.
+/// </summary>
+public sealed class SearchIndex(PathwayDb db)
+{
+    /// <summary>Adds or replaces the document's entry in the current unit of work.</summary>
+    public async Task Stage(SearchDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var entry = await FindAsync(document.Kind, document.Key, cancellationToken);
+        var text = SearchFolding.Fold(string.Join(' ',
+            document.Title.Values.Values.Concat(document.Summary.Values.Values).Append(document.Body)));
+        var tags = " " + string.Join(' ', document.Tags.Select(tag => $"{tag.Facet}:{tag.Value}").Distinct(StringComparer.Ordinal)) + " ";
+        if (entry is null)
+        {
+            db.Set<SearchEntry>().Add(new SearchEntry
+            {
+                Kind = document.Kind,
+                Key = document.Key,
+                Title = document.Title,
+                Summary = document.Summary,
+                Url = document.Url,
+                CountryIso3 = document.CountryIso3,
+                Audience = document.Audience,
+                Tags = tags,
+                Year = document.Year,
+                Weight = document.Weight,
+                Text = text,
+            });
+            return;
+        }
+        entry.Title = document.Title;
+        entry.Summary = document.Summary;
+        entry.Url = document.Url;
+        entry.CountryIso3 = document.CountryIso3;
+        entry.Audience = document.Audience;
+        entry.Tags = tags;
+        entry.Year = document.Year;
+        entry.Weight = document.Weight;
+        entry.Text = text;
+    }
+
+    /// <summary>Removes the entry (if any) in the current unit of work.</summary>
+    public async Task StageRemoval(SearchKind kind, string key, CancellationToken cancellationToken = default)
+    {
+        if (await FindAsync(kind, key, cancellationToken) is { } entry)
+        {
+            db.Set<SearchEntry>().Remove(entry);
+        }
+    }
+
+    private async Task<SearchEntry?> FindAsync(SearchKind kind, string key, CancellationToken cancellationToken) =>
+        db.Set<SearchEntry>().Local.FirstOrDefault(entry => entry.Kind == kind && entry.Key == key)
+        ?? await db.Set<SearchEntry>().FirstOrDefaultAsync(entry => entry.Kind == kind && entry.Key == key, cancellationToken);
+}
