@@ -40,7 +40,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         // A cold server on a small machine renders its first pages slowly.
         Assertions.SetDefaultExpectTimeout(15_000);
-        Server.Start();
+        await Server.StartAsync();
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new()
         {

@@ -9,12 +9,27 @@ namespace Pathway.BrowserTests;
 
 /// <summary>
 /// The real app on Kestrel at http://127.0.0.1:{random port}, with its own SQLite database in a
-/// fresh temporary folder. The app migrates and seeds that database as it starts.
+/// fresh temporary folder. That database starts as a copy of one made once per run by starting the app
+/// on an empty folder (the production migrations and seeds), so each journey class's start finds nothing
+/// to migrate or seed.
 /// </summary>
 public sealed class PathwayServer : WebApplicationFactory<Program>
 {
+    private const string DatabaseFile = "pathway.db";
+
+    private static readonly Lazy<Task<string>> Template = new(MakeTemplateAsync);
+
+    /// <summary>Set on the server that makes the template: where it leaves its database when it stops.</summary>
+    private readonly string? templateFile;
+
     public PathwayServer()
+        : this(templateFile: null)
     {
+    }
+
+    private PathwayServer(string? templateFile)
+    {
+        this.templateFile = templateFile;
         DataDirectory = Directory.CreateTempSubdirectory("pathway-browser-").FullName;
         UseKestrel(0);
     }
@@ -28,8 +43,12 @@ public sealed class PathwayServer : WebApplicationFactory<Program>
     /// <summary>The server's root address, ending in a slash.</summary>
     public Uri Address { get; private set; } = default!;
 
-    public void Start()
+    public async Task StartAsync()
     {
+        if (templateFile is null)
+        {
+            File.Copy(await Template.Value, Path.Combine(DataDirectory, DatabaseFile));
+        }
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("Kestrel started without an address.");
@@ -52,10 +71,26 @@ public sealed class PathwayServer : WebApplicationFactory<Program>
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RequestHold.Filter(Hold)));
     }
 
+    /// <summary>Starts the app once on an empty folder and keeps its database file (removed when the test process exits).</summary>
+    private static async Task<string> MakeTemplateAsync()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"pathway-browser-template-{Environment.ProcessId}.db");
+        var server = new PathwayServer(templateFile: file);
+        await server.StartAsync();
+        await server.DisposeAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(file);
+        return file;
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        // Closing every connection checkpoints the write-ahead log, so the file is whole on its own.
         SqliteConnection.ClearAllPools();
+        if (templateFile is not null)
+        {
+            File.Copy(Path.Combine(DataDirectory, DatabaseFile), templateFile, overwrite: true);
+        }
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
