@@ -1,0 +1,12 @@
+namespace Pathway.Web.Connector.Helpdesk;
+
+public static class HelpdeskSetup
+{
+    /// <summary>The helpdesk: questions (asker, expert, editors) and the public FAQ with its search entries.</summary>
+    public static IServiceCollection AddHelpdesk(this IServiceCollection services)
+    {
+        services.AddScoped<HelpdeskDesk>();
+        services.AddScoped<HelpdeskFaq>();
+        return services;
+    }
+}
