@@ -75,7 +75,7 @@ public sealed class HelpdeskQuestion
         RoutedAt = at;
     }
 
-    public void Record(string answer, string byId, string byName, DateTimeOffset at)
+    public void Record(string answer, string? byId, string byName, DateTimeOffset at)
     {
         Status = HelpdeskStatus.Answered;
         Answer = answer;
