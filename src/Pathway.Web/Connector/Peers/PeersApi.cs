@@ -30,7 +30,7 @@ public static class PeersApi
     public static IEndpointRouteBuilder MapPeersApi(this IEndpointRouteBuilder routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.MapGet("/api/peers/{mechanism}", Peers).WithTags("Peer learning").WithName("GetPeers")
+        routes.MapGet("/api/peers/{code}", Peers).WithTags("Peer learning").WithName("GetPeers")
             .WithDescription("Countries to learn from on a mechanism, from published results only: those whose latest published level is "
                 + "higher than ?from= (else the ?country='s latest published level, else 1), and those that stepped up between published "
                 + "rounds, with what they shared. 404 for a mechanism no framework version has.")
@@ -55,9 +55,9 @@ public static class PeersApi
     }
 
     public static async Task<Results<Ok<PeersDto>, ProblemHttpResult>> Peers(
-        string mechanism, int? from, string? country, PeerDirectory directory, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
+        string code, int? from, string? country, PeerDirectory directory, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
     {
-        if (await directory.ForAsync(mechanism, from, country, cancellationToken) is not { } view)
+        if (await directory.ForAsync(code, from, country, cancellationToken) is not { } view)
         {
             return TypedResults.Problem(title: l["Peers.NotFoundTitle"], detail: l["Peers.NotFound"], statusCode: StatusCodes.Status404NotFound);
         }
