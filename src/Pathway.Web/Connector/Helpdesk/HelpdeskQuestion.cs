@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Pathway.Web.Accounts;
@@ -7,6 +8,7 @@ using Pathway.Web.Localization;
 namespace Pathway.Web.Connector.Helpdesk;
 
 /// <summary>Where a helpdesk question stands.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<HelpdeskStatus>))]
 public enum HelpdeskStatus
 {
     /// <summary>Asked, waiting for an editor.</summary>

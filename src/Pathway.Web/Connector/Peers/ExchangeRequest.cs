@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Pathway.Web.Accounts;
@@ -6,6 +7,7 @@ using Pathway.Web.Countries;
 namespace Pathway.Web.Connector.Peers;
 
 /// <summary>Where an exchange request stands.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ExchangeStatus>))]
 public enum ExchangeStatus
 {
     Pending,

@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
 using Pathway.Web.Localization;
 
 namespace Pathway.Web.Connector.Peers;
 
 /// <summary>What a piece of peer evidence is; its label is the resource <c>Peers.Evidence.{Kind}</c>.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PeerEvidenceKind>))]
 public enum PeerEvidenceKind
 {
     CaseStudy,
