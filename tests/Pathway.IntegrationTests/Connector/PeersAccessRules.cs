@@ -49,6 +49,9 @@ public static class PeersAccessRules
     private static readonly AccessGrid QuestionReads = Once("A  N  N  N  N  A  N  N  N  N  A  S");
 
     /// <summary>Editors only; the asker sees the question but may not (403).</summary>
+    // A page's form posted by someone the page does not show it to (U) is refused by Blazor's form dispatch (400) before
+    // any handler runs, whether or not they may read the page: nothing is written, and existence does not show.
+
     private static readonly AccessGrid QuestionModeration = Once("F  N  N  N  N  A  N  N  N  N  A  S");
 
     public static IReadOnlyList<AccessRule> All { get; } =
@@ -60,7 +63,7 @@ public static class PeersAccessRules
 
         // Requesting an exchange: country users of another country (the round's country asking itself is refused with a message).
         Get("/peers/{Code}/exchange/{Iso3}", SignedIn),
-        Form("/peers/{Code}/exchange/{Iso3}", "exchange-request", Caller.OtherCountry, Once("A  A  A  A  A  A  A  A  A  A  A  S")),
+        Form("/peers/{Code}/exchange/{Iso3}", "exchange-request", Caller.OtherCountry, Once("U  U  U  U  U  U  U  U  U  A  U  S")),
         Json("POST", "/api/exchanges", Once("A  A  A  A  A  F  F  F  F  A  F  S"), cell => new
         {
             toCountry = AccessWorld.Country, mechanism = cell.Round.MechanismCode, message = $"Matrix {cell.Unique}",
@@ -69,7 +72,7 @@ public static class PeersAccessRules
         Get("/exchanges", SignedIn),
         Form("/exchanges", "none", Caller.FocalPoint, SignedInPagePost),
         Get("/exchanges/{ExchangeId:guid}", ExchangeReads) with { Fresh = FreshExchangeAsync },
-        Form("/exchanges/{ExchangeId:guid}", "exchange-answer", Caller.FocalPoint, Once("A  A  A  A  A  A  N  N  N  A  N  S")) with { Fresh = FreshExchangeAsync },
+        Form("/exchanges/{ExchangeId:guid}", "exchange-answer", Caller.FocalPoint, Once("A  U  U  U  U  A  U  U  U  U  U  S")) with { Fresh = FreshExchangeAsync },
         Get("/api/exchanges/{exchangeId:guid}", ExchangeReads) with { Fresh = FreshExchangeAsync },
         Json("POST", "/api/exchanges/{exchangeId:guid}/answer", ExchangeAnswers, _ => new { accept = false }) with { Fresh = FreshExchangeAsync },
 
@@ -81,7 +84,7 @@ public static class PeersAccessRules
         Get("/helpdesk/queue", Once("N  N  N  N  N  A  N  N  N  N  A  S")),
         Form("/helpdesk/queue", "none", Caller.ContentEditor, SignedInPagePost),
         Get("/helpdesk/{QuestionId:guid}", QuestionReads) with { Fresh = FreshQuestionAsync },
-        Form("/helpdesk/{QuestionId:guid}", "helpdesk-answer", Caller.ContentEditor, Once("A  N  N  N  N  A  N  N  N  N  A  S")) with { Fresh = FreshQuestionAsync },
+        Form("/helpdesk/{QuestionId:guid}", "helpdesk-answer", Caller.ContentEditor, Once("U  U  U  U  U  A  U  U  U  U  A  S")) with { Fresh = FreshQuestionAsync },
         Json("POST", "/api/helpdesk", SignedIn, cell => new { question = $"Matrix question {cell.Unique}?" }),
         Get("/api/helpdesk/mine", SignedIn),
         Get("/api/helpdesk/queue", Once("F  F  F  F  F  A  F  F  F  F  A  S")),
