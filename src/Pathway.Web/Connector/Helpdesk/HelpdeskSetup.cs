@@ -1,3 +1,5 @@
+using Pathway.Web.Components.Layout;
+
 namespace Pathway.Web.Connector.Helpdesk;
 
 public static class HelpdeskSetup
@@ -7,6 +9,7 @@ public static class HelpdeskSetup
     {
         services.AddScoped<HelpdeskDesk>();
         services.AddScoped<HelpdeskFaq>();
+        services.AddSingleton(new HeaderAddOn(typeof(HelpdeskLink)));
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Pathway.Web.Components.Layout;
 using Pathway.Web.Components.Mechanisms;
 
 namespace Pathway.Web.Connector.Peers;
@@ -12,6 +13,7 @@ public static class PeersSetup
         services.AddScoped<ExchangeDesk>();
         // After the resources panel (order 10 or so): first what helps, then who has done it.
         services.AddSingleton(new MechanismPanelAddOn(typeof(PeerPanel), 20));
+        services.AddSingleton(new HeaderAddOn(typeof(ExchangesLink)));
         return services;
     }
 }
