@@ -70,7 +70,8 @@ done
 scenarios=(/framework /framework/1/bu /api/frameworks/1 '/api/frameworks/1?lang=ar')
 # Issue 10: dashboards and open data over the published rounds (--published-rounds).
 published_scenarios=(/dashboards '/dashboards?region=EMR&behaviour=DS' '/api/dashboards/global?mechanism=DS.1'
-  /dashboards/countries/KEN '/api/open-data/results?pageSize=500' /open-data)
+  /dashboards/countries/KEN '/api/open-data/results?pageSize=500' /open-data
+  '/peers/DS.1?from=2' '/api/peers/DS.1?from=2')
 published_downloads=(/api/open-data/results.xlsx /api/open-data/results.csv)
 web_dir=$root/src/Pathway.Web/bin/Release/net10.0
 bench_dll=$root/bench/Pathway.Bench/bin/Release/net10.0/Pathway.Bench.dll

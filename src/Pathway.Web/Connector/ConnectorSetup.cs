@@ -1,3 +1,5 @@
+using Pathway.Web.Connector.Helpdesk;
+using Pathway.Web.Connector.Peers;
 using Pathway.Web.Connector.Search;
 
 namespace Pathway.Web.Connector;
@@ -8,11 +10,15 @@ public static class ConnectorSetup
     public static IServiceCollection AddConnector(this IServiceCollection services)
     {
         services.AddScoped<SearchIndex>();
+        services.AddPeers();
+        services.AddHelpdesk();
         return services;
     }
 
     public static IEndpointRouteBuilder MapConnectorApi(this IEndpointRouteBuilder app)
     {
+        app.MapPeersApi();
+        app.MapHelpdeskApi();
         return app;
     }
 }

@@ -17,6 +17,17 @@ public enum NoticeKind
     Published,
     ActionDueSoon,
     ActionOverdue,
+
+    /// <summary>Another country asks the focal point's country for an exchange on a mechanism.</summary>
+    ExchangeRequested,
+    ExchangeAccepted,
+    ExchangeDeclined,
+
+    /// <summary>An editor routed a helpdesk question to this person to answer.</summary>
+    HelpdeskRouted,
+
+    /// <summary>The asker's helpdesk question was answered.</summary>
+    HelpdeskAnswered,
 }
 
 /// <summary>Where a notice's e-mail stands; the scheduled job sends what is pending.</summary>
@@ -40,6 +51,7 @@ public sealed class Notice
 {
     public const int KeyLength = 200;
     public const int TextLength = 200;
+    public const int LinkLength = 300;
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string RecipientId { get; init; }
@@ -52,6 +64,9 @@ public sealed class Notice
 
     /// <summary>The action's text for action notices (shortened), otherwise empty.</summary>
     public string? Subject { get; init; }
+
+    /// <summary>Where the work is done, for notices about no round (an exchange request, a helpdesk question); a path on this site.</summary>
+    public string? Link { get; init; }
 
     /// <summary>The date the notice speaks of: the round's planned end, or the action's due date.</summary>
     public DateOnly? Date { get; init; }
@@ -78,6 +93,7 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         builder.Property(n => n.RoundTitle).HasMaxLength(Assessment.TitleLength);
         builder.Property(n => n.Subject).HasMaxLength(Notice.TextLength);
         builder.Property(n => n.Key).HasMaxLength(Notice.KeyLength);
+        builder.Property(n => n.Link).HasMaxLength(Notice.LinkLength);
         builder.Property(n => n.MailStatus).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<PathwayUser>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Assessment>().WithMany().HasForeignKey(n => n.AssessmentId).OnDelete(DeleteBehavior.Cascade);

@@ -7,7 +7,7 @@ namespace Pathway.Web.Notices;
 
 /// <summary>A notice to make for several people; each gets it once (by its key).</summary>
 public sealed record NoticeDraft(NoticeKind Kind, string Key, Guid? AssessmentId, string RoundTitle,
-    Guid? ActionItemId = null, string? Subject = null, DateOnly? Date = null);
+    Guid? ActionItemId = null, string? Subject = null, DateOnly? Date = null, string? Link = null);
 
 /// <summary>
 /// Adds notices to the database context (the caller saves), skipping people who already have one with
@@ -56,6 +56,7 @@ public sealed class NoticeOutbox(PathwayDb db, IOptions<MailOptions> mail)
                 RoundTitle = draft.RoundTitle,
                 Subject = draft.Subject is null ? null : Shorten(draft.Subject, Notice.TextLength),
                 Date = draft.Date,
+                Link = draft.Link,
                 Key = draft.Key,
                 CreatedAt = now,
                 MailStatus = pending ? NoticeMailStatus.Pending : NoticeMailStatus.None,

@@ -24,6 +24,10 @@ public static class NoticeText
     public static string Link(Notice notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
+        if (notice.Link is { } link)
+        {
+            return link;
+        }
         var round = $"/assessments/{notice.AssessmentId}";
         return notice.Kind switch
         {

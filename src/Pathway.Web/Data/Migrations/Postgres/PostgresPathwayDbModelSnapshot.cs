@@ -1049,6 +1049,102 @@ namespace Pathway.Web.Data.Migrations.Postgres
                     b.ToTable("StatusChanges");
                 });
 
+            modelBuilder.Entity("Pathway.Web.Connector.Helpdesk.HelpdeskQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AskerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AskerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("BehaviourCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("CountryIso3")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .IsFixedLength();
+
+                    b.Property<string>("ExpertId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ExpertName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FaqAnswer")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FaqQuestion")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsDemonstration")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("MechanismCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("RoutedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountryIso3");
+
+                    b.HasIndex("ExpertId");
+
+                    b.HasIndex("AskerId", "AskedAt");
+
+                    b.HasIndex("Status", "AskedAt");
+
+                    b.HasIndex("Status", "BehaviourCode");
+
+                    b.HasIndex("Status", "MechanismCode");
+
+                    b.ToTable("HelpdeskQuestions", (string)null);
+                });
+
             modelBuilder.Entity("Pathway.Web.Connector.Organisations.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -1094,6 +1190,83 @@ namespace Pathway.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("Pathway.Web.Connector.Peers.ExchangeRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FromCountryIso3")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .IsFixedLength();
+
+                    b.Property<string>("MechanismCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequesterId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ToCountryIso3")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromCountryIso3");
+
+                    b.HasIndex("RequesterId");
+
+                    b.HasIndex("ToCountryIso3", "Status");
+
+                    b.HasIndex("FromCountryIso3", "ToCountryIso3", "MechanismCode")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ExchangeRequests_Pending")
+                        .HasFilter("\"Status\" = 'Pending'");
+
+                    b.ToTable("ExchangeRequests", (string)null);
                 });
 
             modelBuilder.Entity("Pathway.Web.Connector.Search.SearchEntry", b =>
@@ -1478,6 +1651,10 @@ namespace Pathway.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<int>("MailAttempts")
                         .HasColumnType("integer");
@@ -2207,6 +2384,24 @@ namespace Pathway.Web.Data.Migrations.Postgres
                     b.Navigation("Country");
                 });
 
+            modelBuilder.Entity("Pathway.Web.Connector.Helpdesk.HelpdeskQuestion", b =>
+                {
+                    b.HasOne("Pathway.Web.Accounts.PathwayUser", null)
+                        .WithMany()
+                        .HasForeignKey("AskerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Pathway.Web.Countries.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CountryIso3")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Pathway.Web.Accounts.PathwayUser", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Pathway.Web.Connector.Organisations.Organisation", b =>
                 {
                     b.HasOne("Pathway.Web.Countries.Country", "Country")
@@ -2215,6 +2410,27 @@ namespace Pathway.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Country");
+                });
+
+            modelBuilder.Entity("Pathway.Web.Connector.Peers.ExchangeRequest", b =>
+                {
+                    b.HasOne("Pathway.Web.Countries.Country", null)
+                        .WithMany()
+                        .HasForeignKey("FromCountryIso3")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Web.Accounts.PathwayUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequesterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Web.Countries.Country", null)
+                        .WithMany()
+                        .HasForeignKey("ToCountryIso3")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Pathway.Web.Countries.Country", b =>

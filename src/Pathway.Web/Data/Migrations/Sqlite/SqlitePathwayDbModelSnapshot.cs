@@ -1034,6 +1034,102 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                     b.ToTable("StatusChanges");
                 });
 
+            modelBuilder.Entity("Pathway.Web.Connector.Helpdesk.HelpdeskQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnsweredById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AskedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AskerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AskerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BehaviourCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryIso3")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("ExpertId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpertName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FaqAnswer")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FaqQuestion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemonstration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MechanismCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RoutedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountryIso3");
+
+                    b.HasIndex("ExpertId");
+
+                    b.HasIndex("AskerId", "AskedAt");
+
+                    b.HasIndex("Status", "AskedAt");
+
+                    b.HasIndex("Status", "BehaviourCode");
+
+                    b.HasIndex("Status", "MechanismCode");
+
+                    b.ToTable("HelpdeskQuestions", (string)null);
+                });
+
             modelBuilder.Entity("Pathway.Web.Connector.Organisations.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -1077,6 +1173,83 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("Pathway.Web.Connector.Peers.ExchangeRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnsweredById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromCountryIso3")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("MechanismCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequesterId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToCountryIso3")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromCountryIso3");
+
+                    b.HasIndex("RequesterId");
+
+                    b.HasIndex("ToCountryIso3", "Status");
+
+                    b.HasIndex("FromCountryIso3", "ToCountryIso3", "MechanismCode")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ExchangeRequests_Pending")
+                        .HasFilter("\"Status\" = 'Pending'");
+
+                    b.ToTable("ExchangeRequests", (string)null);
                 });
 
             modelBuilder.Entity("Pathway.Web.Connector.Search.SearchEntry", b =>
@@ -1448,6 +1621,10 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("MailAttempts")
@@ -2174,6 +2351,24 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                     b.Navigation("Country");
                 });
 
+            modelBuilder.Entity("Pathway.Web.Connector.Helpdesk.HelpdeskQuestion", b =>
+                {
+                    b.HasOne("Pathway.Web.Accounts.PathwayUser", null)
+                        .WithMany()
+                        .HasForeignKey("AskerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Pathway.Web.Countries.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CountryIso3")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Pathway.Web.Accounts.PathwayUser", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Pathway.Web.Connector.Organisations.Organisation", b =>
                 {
                     b.HasOne("Pathway.Web.Countries.Country", "Country")
@@ -2182,6 +2377,27 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Country");
+                });
+
+            modelBuilder.Entity("Pathway.Web.Connector.Peers.ExchangeRequest", b =>
+                {
+                    b.HasOne("Pathway.Web.Countries.Country", null)
+                        .WithMany()
+                        .HasForeignKey("FromCountryIso3")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Web.Accounts.PathwayUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequesterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Web.Countries.Country", null)
+                        .WithMany()
+                        .HasForeignKey("ToCountryIso3")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Pathway.Web.Countries.Country", b =>
