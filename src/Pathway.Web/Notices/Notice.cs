@@ -17,6 +17,9 @@ public enum NoticeKind
     Published,
     ActionDueSoon,
     ActionOverdue,
+
+    /// <summary>A case study was submitted for review: to the content editors (no round; the title is the case study's).</summary>
+    CaseStudySubmitted,
 }
 
 /// <summary>Where a notice's e-mail stands; the scheduled job sends what is pending.</summary>
