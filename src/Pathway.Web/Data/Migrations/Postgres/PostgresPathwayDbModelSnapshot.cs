@@ -1049,6 +1049,213 @@ namespace Pathway.Web.Data.Migrations.Postgres
                     b.ToTable("StatusChanges");
                 });
 
+            modelBuilder.Entity("Pathway.Web.Connector.CaseStudies.CaseStudy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CountryIso3")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DoneDifferently")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("Evidence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("GradedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GradedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("GradedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsDemonstration")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Lessons")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("SourceActionItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SourceAssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("ToYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WhatWasDone")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountryIso3");
+
+                    b.HasIndex("SourceActionItemId");
+
+                    b.HasIndex("State", "Evidence");
+
+                    b.ToTable("CaseStudy");
+                });
+
+            modelBuilder.Entity("Pathway.Web.Connector.CaseStudies.CaseStudyContact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CaseStudyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseStudyId");
+
+                    b.ToTable("CaseStudyContact");
+                });
+
+            modelBuilder.Entity("Pathway.Web.Connector.CaseStudies.CaseStudySource", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CaseStudyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Citation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseStudyId");
+
+                    b.ToTable("CaseStudySource");
+                });
+
+            modelBuilder.Entity("Pathway.Web.Connector.CaseStudies.CaseStudyTag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CaseStudyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Facet")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseStudyId");
+
+                    b.HasIndex("Facet", "Value");
+
+                    b.ToTable("CaseStudyTag");
+                });
+
             modelBuilder.Entity("Pathway.Web.Connector.Organisations.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -1094,6 +1301,84 @@ namespace Pathway.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("Pathway.Web.Connector.Profiles.ProfileFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CountryIso3")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .IsFixedLength();
+
+                    b.Property<string>("FacilityType")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("FigureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<bool>("IsDemonstration")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("SourceLink")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountryIso3", "Indicator");
+
+                    b.HasIndex("FigureId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("ProfileFigure");
                 });
 
             modelBuilder.Entity("Pathway.Web.Connector.Search.SearchEntry", b =>
@@ -2207,12 +2492,61 @@ namespace Pathway.Web.Data.Migrations.Postgres
                     b.Navigation("Country");
                 });
 
+            modelBuilder.Entity("Pathway.Web.Connector.CaseStudies.CaseStudy", b =>
+                {
+                    b.HasOne("Pathway.Web.Countries.Country", "Country")
+                        .WithMany()
+                        .HasForeignKey("CountryIso3")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Country");
+                });
+
+            modelBuilder.Entity("Pathway.Web.Connector.CaseStudies.CaseStudyContact", b =>
+                {
+                    b.HasOne("Pathway.Web.Connector.CaseStudies.CaseStudy", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("CaseStudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Web.Connector.CaseStudies.CaseStudySource", b =>
+                {
+                    b.HasOne("Pathway.Web.Connector.CaseStudies.CaseStudy", null)
+                        .WithMany("Sources")
+                        .HasForeignKey("CaseStudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Web.Connector.CaseStudies.CaseStudyTag", b =>
+                {
+                    b.HasOne("Pathway.Web.Connector.CaseStudies.CaseStudy", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("CaseStudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pathway.Web.Connector.Organisations.Organisation", b =>
                 {
                     b.HasOne("Pathway.Web.Countries.Country", "Country")
                         .WithMany()
                         .HasForeignKey("CountryIso3")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Country");
+                });
+
+            modelBuilder.Entity("Pathway.Web.Connector.Profiles.ProfileFigure", b =>
+                {
+                    b.HasOne("Pathway.Web.Countries.Country", "Country")
+                        .WithMany()
+                        .HasForeignKey("CountryIso3")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.Navigation("Country");
                 });
@@ -2394,6 +2728,15 @@ namespace Pathway.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Pathway.Web.Assessments.EvidenceItem", b =>
                 {
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("Pathway.Web.Connector.CaseStudies.CaseStudy", b =>
+                {
+                    b.Navigation("Contacts");
+
+                    b.Navigation("Sources");
+
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("Pathway.Web.Countries.Region", b =>

@@ -1034,6 +1034,207 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                     b.ToTable("StatusChanges");
                 });
 
+            modelBuilder.Entity("Pathway.Web.Connector.CaseStudies.CaseStudy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryIso3")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DoneDifferently")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Evidence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GradedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GradedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GradedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemonstration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Lessons")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceActionItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceAssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ToYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WhatWasDone")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountryIso3");
+
+                    b.HasIndex("SourceActionItemId");
+
+                    b.HasIndex("State", "Evidence");
+
+                    b.ToTable("CaseStudy");
+                });
+
+            modelBuilder.Entity("Pathway.Web.Connector.CaseStudies.CaseStudyContact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseStudyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseStudyId");
+
+                    b.ToTable("CaseStudyContact");
+                });
+
+            modelBuilder.Entity("Pathway.Web.Connector.CaseStudies.CaseStudySource", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseStudyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Citation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseStudyId");
+
+                    b.ToTable("CaseStudySource");
+                });
+
+            modelBuilder.Entity("Pathway.Web.Connector.CaseStudies.CaseStudyTag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseStudyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Facet")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseStudyId");
+
+                    b.HasIndex("Facet", "Value");
+
+                    b.ToTable("CaseStudyTag");
+                });
+
             modelBuilder.Entity("Pathway.Web.Connector.Organisations.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -1077,6 +1278,82 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("Pathway.Web.Connector.Profiles.ProfileFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountryIso3")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("FacilityType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FigureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemonstration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceLink")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountryIso3", "Indicator");
+
+                    b.HasIndex("FigureId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("ProfileFigure");
                 });
 
             modelBuilder.Entity("Pathway.Web.Connector.Search.SearchEntry", b =>
@@ -2174,12 +2451,61 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                     b.Navigation("Country");
                 });
 
+            modelBuilder.Entity("Pathway.Web.Connector.CaseStudies.CaseStudy", b =>
+                {
+                    b.HasOne("Pathway.Web.Countries.Country", "Country")
+                        .WithMany()
+                        .HasForeignKey("CountryIso3")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Country");
+                });
+
+            modelBuilder.Entity("Pathway.Web.Connector.CaseStudies.CaseStudyContact", b =>
+                {
+                    b.HasOne("Pathway.Web.Connector.CaseStudies.CaseStudy", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("CaseStudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Web.Connector.CaseStudies.CaseStudySource", b =>
+                {
+                    b.HasOne("Pathway.Web.Connector.CaseStudies.CaseStudy", null)
+                        .WithMany("Sources")
+                        .HasForeignKey("CaseStudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Web.Connector.CaseStudies.CaseStudyTag", b =>
+                {
+                    b.HasOne("Pathway.Web.Connector.CaseStudies.CaseStudy", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("CaseStudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pathway.Web.Connector.Organisations.Organisation", b =>
                 {
                     b.HasOne("Pathway.Web.Countries.Country", "Country")
                         .WithMany()
                         .HasForeignKey("CountryIso3")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Country");
+                });
+
+            modelBuilder.Entity("Pathway.Web.Connector.Profiles.ProfileFigure", b =>
+                {
+                    b.HasOne("Pathway.Web.Countries.Country", "Country")
+                        .WithMany()
+                        .HasForeignKey("CountryIso3")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.Navigation("Country");
                 });
@@ -2361,6 +2687,15 @@ namespace Pathway.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Pathway.Web.Assessments.EvidenceItem", b =>
                 {
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("Pathway.Web.Connector.CaseStudies.CaseStudy", b =>
+                {
+                    b.Navigation("Contacts");
+
+                    b.Navigation("Sources");
+
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("Pathway.Web.Countries.Region", b =>
