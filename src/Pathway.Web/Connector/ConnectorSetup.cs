@@ -1,5 +1,9 @@
+using Pathway.Web.Accounts.SignIn;
+using Pathway.Web.Components.Mechanisms;
+using Pathway.Web.Connector.CaseStudies;
 using Pathway.Web.Connector.Helpdesk;
 using Pathway.Web.Connector.Peers;
+using Pathway.Web.Connector.Profiles;
 using Pathway.Web.Connector.Search;
 
 namespace Pathway.Web.Connector;
@@ -7,11 +11,27 @@ namespace Pathway.Web.Connector;
 /// <summary>The Country Connector's services and routes: knowledge hub, case studies, profiles, partnerships, search, peer learning, helpdesk.</summary>
 public static class ConnectorSetup
 {
+    /// <summary>
+    /// Public reads that say more to a signed-in client (a case study's contacts): the bearer token is read when
+    /// sent, and nobody is refused without one.
+    /// </summary>
+    public const string OptionalBearer = "ConnectorOptionalBearer";
+
     public static IServiceCollection AddConnector(this IServiceCollection services)
     {
         services.AddScoped<SearchIndex>();
         services.AddPeers();
         services.AddHelpdesk();
+        services.AddAuthorizationBuilder().AddPolicy(OptionalBearer, policy => policy
+            .AddAuthenticationSchemes(CheckedBearerHandler.SchemeName)
+            .RequireAssertion(_ => true));
+        services.AddScoped<CaseStudyReader>();
+        services.AddScoped<CaseStudyBook>();
+        services.AddScoped<CaseStudySearch>();
+        services.AddScoped<CaseStudyNotices>();
+        services.AddScoped<CaseStudyProposals>();
+        services.AddSingleton(new MechanismPanelAddOn(typeof(ProposeCaseStudyPanel), Order: 50));
+        services.AddScoped<CountryProfiles>();
         return services;
     }
 
@@ -19,6 +39,8 @@ public static class ConnectorSetup
     {
         app.MapPeersApi();
         app.MapHelpdeskApi();
+        app.MapCaseStudiesApi();
+        app.MapProfilesApi();
         return app;
     }
 }

@@ -28,6 +28,8 @@ public enum NoticeKind
 
     /// <summary>The asker's helpdesk question was answered.</summary>
     HelpdeskAnswered,
+    /// <summary>A case study was submitted for review: to the content editors (no round; the title is the case study's).</summary>
+    CaseStudySubmitted,
 }
 
 /// <summary>Where a notice's e-mail stands; the scheduled job sends what is pending.</summary>

@@ -106,6 +106,11 @@ public partial class PublicViewsReadOnlyReleasesTests(PublicViewsWorld world) : 
         new("/api/open-data/results.xlsx", "/api/open-data/results.xlsx?revisions=all", (w, bytes, _) => OpenDataXlsx(w, bytes)),
         new("/api/open-data/dhis2/metadata", "/api/open-data/dhis2/metadata", (_, _, _) => Task.CompletedTask),
         new("/api/open-data/dhis2/{iso3}/dataValueSets", $"/api/open-data/dhis2/{PublicViewsWorld.Published}/dataValueSets", (w, _, text) => Dhis2(w, text)),
+        // Issue 11: case studies read no round; the country profile embeds the public dashboard's published body.
+        new("/case-studies", "/case-studies", (_, _, _) => Task.CompletedTask),
+        new("/api/case-studies", "/api/case-studies", (_, _, _) => Task.CompletedTask),
+        new("/countries/{Iso3}", $"/countries/{PublicViewsWorld.Published}", (w, _, text) => Shows(text, w.ReleaseTitle)),
+        new("/api/countries/{iso3}/profile", $"/api/countries/{PublicViewsWorld.Published}/profile", (_, _, _) => Task.CompletedTask),
         // The invitation page reads a token, never a round: it is checked for leaks like every other.
         new("/account/invitation", "/account/invitation?token=not-a-real-token", (_, _, _) => Task.CompletedTask),
     ];

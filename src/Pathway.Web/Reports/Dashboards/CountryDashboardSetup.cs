@@ -8,6 +8,7 @@ public static class CountryDashboardSetup
         services.AddScoped<CountryDashboards>();
         services.AddScoped<PublicCountryDashboards>();
         services.AddSingleton<PublicCountryPages>();
+        services.AddSingleton(new Components.Countries.CountryProfileSection(typeof(PublishedProfileSection), Order: 10));
         return services;
     }
 }
