@@ -17,6 +17,9 @@ public enum NoticeKind
     Published,
     ActionDueSoon,
     ActionOverdue,
+
+    /// <summary>Shared content (a resource, a case study) was sent for review: to the content editors.</summary>
+    ContentInReview,
 }
 
 /// <summary>Where a notice's e-mail stands; the scheduled job sends what is pending.</summary>

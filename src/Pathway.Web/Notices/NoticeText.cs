@@ -32,6 +32,7 @@ public static class NoticeText
             NoticeKind.Submitted => $"{round}/review",
             NoticeKind.Validated => $"{round}/plan",
             NoticeKind.ActionDueSoon or NoticeKind.ActionOverdue => $"{round}/plan/items/{notice.ActionItemId}",
+            NoticeKind.ContentInReview => "/connector/review",
             _ => round,
         };
     }

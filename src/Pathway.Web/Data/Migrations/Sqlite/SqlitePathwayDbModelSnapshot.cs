@@ -1079,6 +1079,139 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                     b.ToTable("Organisations");
                 });
 
+            modelBuilder.Entity("Pathway.Web.Connector.Resources.Resource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FileSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileType")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemonstration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LanguageCodes")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Licence")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PublisherId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublisherName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StateChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("PublisherId");
+
+                    b.HasIndex("State", "Year");
+
+                    b.ToTable("Resource");
+                });
+
+            modelBuilder.Entity("Pathway.Web.Connector.Resources.ResourceFile", b =>
+                {
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("ResourceId");
+
+                    b.ToTable("ResourceFile");
+                });
+
+            modelBuilder.Entity("Pathway.Web.Connector.Resources.ResourceTag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Facet")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResourceId");
+
+                    b.HasIndex("Facet", "Value", "ResourceId")
+                        .IsUnique();
+
+                    b.ToTable("ResourceTag");
+                });
+
             modelBuilder.Entity("Pathway.Web.Connector.Search.SearchEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2184,6 +2317,42 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                     b.Navigation("Country");
                 });
 
+            modelBuilder.Entity("Pathway.Web.Connector.Resources.Resource", b =>
+                {
+                    b.HasOne("Pathway.Web.Accounts.PathwayUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Web.Connector.Organisations.Organisation", "Publisher")
+                        .WithMany()
+                        .HasForeignKey("PublisherId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Publisher");
+                });
+
+            modelBuilder.Entity("Pathway.Web.Connector.Resources.ResourceFile", b =>
+                {
+                    b.HasOne("Pathway.Web.Connector.Resources.Resource", null)
+                        .WithOne()
+                        .HasForeignKey("Pathway.Web.Connector.Resources.ResourceFile", "ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Web.Connector.Resources.ResourceTag", b =>
+                {
+                    b.HasOne("Pathway.Web.Connector.Resources.Resource", "Resource")
+                        .WithMany("Tags")
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Resource");
+                });
+
             modelBuilder.Entity("Pathway.Web.Countries.Country", b =>
                 {
                     b.HasOne("Pathway.Web.Countries.Region", "Region")
@@ -2361,6 +2530,11 @@ namespace Pathway.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Pathway.Web.Assessments.EvidenceItem", b =>
                 {
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("Pathway.Web.Connector.Resources.Resource", b =>
+                {
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("Pathway.Web.Countries.Region", b =>
