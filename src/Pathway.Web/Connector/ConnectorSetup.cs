@@ -2,8 +2,11 @@ using Pathway.Web.Accounts.SignIn;
 using Pathway.Web.Components.Mechanisms;
 using Pathway.Web.Connector.CaseStudies;
 using Pathway.Web.Connector.Helpdesk;
+using Pathway.Web.Connector.Import;
 using Pathway.Web.Connector.Peers;
 using Pathway.Web.Connector.Profiles;
+using Pathway.Web.Connector.Resources;
+using Pathway.Web.Connector.Review;
 using Pathway.Web.Connector.Search;
 
 namespace Pathway.Web.Connector;
@@ -32,6 +35,17 @@ public static class ConnectorSetup
         services.AddScoped<CaseStudyProposals>();
         services.AddSingleton(new MechanismPanelAddOn(typeof(ProposeCaseStudyPanel), Order: 50));
         services.AddScoped<CountryProfiles>();
+        services.AddScoped<ReviewNotices>();
+        services.AddScoped<ResourceLibrary>();
+        services.AddScoped<ResourceCatalogue>();
+        services.AddScoped<IReviewQueueSource, ResourceReviewSource>();
+        services.AddScoped<CsvImport>();
+        services.AddSingleton(new MechanismPanelAddOn(typeof(ResourcesPanel), 10));
+        services.AddAuthorizationBuilder()
+            // Public reads that also recognise a bearer token when one is sent (an author's drafts, an editor's queue).
+            .AddPolicy(ResourcesApi.ReaderPolicy, policy => policy
+                .AddAuthenticationSchemes(Accounts.SignIn.CheckedBearerHandler.SchemeName)
+                .RequireAssertion(_ => true));
         return services;
     }
 
@@ -41,6 +55,9 @@ public static class ConnectorSetup
         app.MapHelpdeskApi();
         app.MapCaseStudiesApi();
         app.MapProfilesApi();
+        app.MapResourcesApi();
+        app.MapResourceDownloads();
+        app.MapImportApi();
         return app;
     }
 }

@@ -30,6 +30,8 @@ public enum NoticeKind
     HelpdeskAnswered,
     /// <summary>A case study was submitted for review: to the content editors (no round; the title is the case study's).</summary>
     CaseStudySubmitted,
+    /// <summary>Shared content (a resource, a case study) was sent for review: to the content editors.</summary>
+    ContentInReview,
 }
 
 /// <summary>Where a notice's e-mail stands; the scheduled job sends what is pending.</summary>

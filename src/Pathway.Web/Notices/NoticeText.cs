@@ -37,6 +37,7 @@ public static class NoticeText
             NoticeKind.Validated => $"{round}/plan",
             NoticeKind.ActionDueSoon or NoticeKind.ActionOverdue => $"{round}/plan/items/{notice.ActionItemId}",
             NoticeKind.CaseStudySubmitted => "/case-studies?state=InReview",
+            NoticeKind.ContentInReview => "/connector/review",
             _ => round,
         };
     }

@@ -120,7 +120,7 @@ public static class AccessRules
     // ---- Rules ------------------------------------------------------------------------------------------
 
     /// <summary>Every rule: the assessments', decision support's, and the reports', dashboards' and open data's.</summary>
-    public static IReadOnlyList<AccessRule> All => [.. Assessments, .. PlanningAccessRules.All, .. ReportsAccessRules.All, .. Connector.PeersAccessRules.All, .. Connector.CaseStudiesAccessRules.All];
+    public static IReadOnlyList<AccessRule> All => [.. Assessments, .. PlanningAccessRules.All, .. ReportsAccessRules.All, .. Connector.PeersAccessRules.All, .. Connector.CaseStudiesAccessRules.All, .. Connector.ResourcesAccessRules.All];
 
     public static IReadOnlyList<AccessRule> Assessments { get; } =
     [

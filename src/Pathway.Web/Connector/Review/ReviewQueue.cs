@@ -1,0 +1,39 @@
+using Pathway.Web.Accounts;
+using Pathway.Web.Assessments;
+using Pathway.Web.Data;
+using Pathway.Web.Notices;
+
+namespace Pathway.Web.Connector.Review;
+
+/// <summary>One piece of content waiting for an editor: what it is, its title, where it is reviewed, who sent it and when.</summary>
+public sealed record ReviewQueueRow(string Kind, string Title, string Url, string? AuthorName, DateTimeOffset SubmittedAt, bool IsDemonstration);
+
+/// <summary>
+/// A kind of moderated content (resources, case studies…) that lists what waits in review, registered as a service:
+/// the editors' queue (<c>/connector/review</c>) reads every source, so a new kind of content adds a source, not a page.
+/// </summary>
+public interface IReviewQueueSource
+{
+    /// <summary>Everything of this kind in review, oldest first; <see cref="ReviewQueueRow.Kind"/> already in the reader's language.</summary>
+    Task<IReadOnlyList<ReviewQueueRow>> InReviewAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Tells the content editors (and administrators) that something waits for them, in-app and by mail through the
+/// notice board, in the same save as the move. Whoever sent it is not told.
+/// </summary>
+public sealed class ReviewNotices(PathwayDb db, NoticeOutbox outbox, TimeProvider clock)
+{
+    /// <summary>Adds the notices (the caller saves). <paramref name="subjectId"/> and the time make each submission's notice once-only.</summary>
+    public async Task SubmittedAsync(string kind, Guid subjectId, string title, string? actorId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var editors = db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id
+            && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.ContentEditor || r.Name == Roles.Administrator))));
+        var recipients = await NoticeRecipients.ReadAsync(editors.Where(u => u.Id != actorId), now, cancellationToken);
+        var subject = TextRules.Truncate(title, Assessment.TitleLength);
+        await outbox.AddAsync(
+            new NoticeDraft(NoticeKind.ContentInReview, $"{kind}:{subjectId:N}:{now.UtcTicks}", null, subject),
+            recipients, now, cancellationToken);
+    }
+}
