@@ -1,3 +1,5 @@
+using Pathway.Web.Connector.Organisations;
+using Pathway.Web.Connector.Partnerships;
 using Pathway.Web.Connector.Search;
 
 namespace Pathway.Web.Connector;
@@ -8,11 +10,17 @@ public static class ConnectorSetup
     public static IServiceCollection AddConnector(this IServiceCollection services)
     {
         services.AddScoped<SearchIndex>();
+        services.AddScoped<OrganisationDirectory>();
+        services.AddScoped<PartnershipWrites>();
+        services.AddScoped<PartnershipRegister>();
+        services.AddScoped<PartnershipLog>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapConnectorApi(this IEndpointRouteBuilder app)
     {
+        app.MapPartnershipsApi();
+        app.MapOrganisationsApi();
         return app;
     }
 }
