@@ -8,6 +8,9 @@ namespace Pathway.Web.Connector.Partnerships;
 /// <summary>What a country team fills in to register or edit a partnership; the page's form and the API's body alike.</summary>
 public sealed class PartnershipInput
 {
+    private List<string> mechanisms = [];
+    private List<string> instruments = [];
+
     /// <summary>The partnership's country (on creation only; a country team's own country when left empty).</summary>
     public string? CountryIso3 { get; set; }
 
@@ -23,8 +26,10 @@ public sealed class PartnershipInput
     public decimal? Value { get; set; }
     public string? Currency { get; set; }
     public bool IsPublic { get; set; }
-    public List<string> Mechanisms { get; set; } = [];
-    public List<string> Instruments { get; set; } = [];
+    // A form posted without any box ticked binds null: read as none.
+    public List<string> Mechanisms { get => mechanisms; set => mechanisms = value ?? []; }
+
+    public List<string> Instruments { get => instruments; set => instruments = value ?? []; }
 
     /// <summary>The version the edit was made from (ignored on creation): a stale one is refused with 409.</summary>
     public int Version { get; set; }

@@ -108,10 +108,12 @@ public sealed class PartnershipRegister(PathwayDb db, CurrentUser user, Framewor
 
     /// <summary>The partnerships an organisation takes part in that the caller may see (the shared-country filter decides).</summary>
     public Task<List<OrganisationPartnership>> ForOrganisationAsync(int organisationId, CancellationToken cancellationToken = default) =>
-        db.Set<Partnership>().AsNoTracking()
-            .SelectMany(partnership => partnership.Parties.Where(party => party.OrganisationId == organisationId)
-                .Select(party => new OrganisationPartnership(partnership.Id, partnership.Title, partnership.CountryIso3, party.Role, partnership.Stage, partnership.IsPublic)))
-            .ToListAsync(cancellationToken);
+        (from party in db.Set<PartnershipParty>().AsNoTracking()
+         where party.OrganisationId == organisationId
+         join partnership in db.Set<Partnership>().AsNoTracking() on party.PartnershipId equals partnership.Id
+         orderby partnership.CreatedAt descending
+         select new OrganisationPartnership(partnership.Id, partnership.Title, partnership.CountryIso3, party.Role, partnership.Stage, partnership.IsPublic))
+        .ToListAsync(cancellationToken);
 
     /// <summary>The mechanism codes a partnership may serve: those of the current framework version.</summary>
     public async Task<FrameworkTree?> FrameworkAsync(CancellationToken cancellationToken = default) =>
