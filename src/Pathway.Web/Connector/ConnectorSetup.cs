@@ -3,6 +3,8 @@ using Pathway.Web.Components.Mechanisms;
 using Pathway.Web.Connector.CaseStudies;
 using Pathway.Web.Connector.Helpdesk;
 using Pathway.Web.Connector.Import;
+using Pathway.Web.Connector.Organisations;
+using Pathway.Web.Connector.Partnerships;
 using Pathway.Web.Connector.Peers;
 using Pathway.Web.Connector.Profiles;
 using Pathway.Web.Connector.Resources;
@@ -46,6 +48,10 @@ public static class ConnectorSetup
             .AddPolicy(ResourcesApi.ReaderPolicy, policy => policy
                 .AddAuthenticationSchemes(Accounts.SignIn.CheckedBearerHandler.SchemeName)
                 .RequireAssertion(_ => true));
+        services.AddScoped<OrganisationDirectory>();
+        services.AddScoped<PartnershipWrites>();
+        services.AddScoped<PartnershipRegister>();
+        services.AddScoped<PartnershipLog>();
         return services;
     }
 
@@ -58,6 +64,8 @@ public static class ConnectorSetup
         app.MapResourcesApi();
         app.MapResourceDownloads();
         app.MapImportApi();
+        app.MapPartnershipsApi();
+        app.MapOrganisationsApi();
         return app;
     }
 }

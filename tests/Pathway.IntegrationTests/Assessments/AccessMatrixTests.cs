@@ -94,6 +94,14 @@ public class ReportsAccessMatrixTests(AccessMatrixFixture fixture) : IClassFixtu
         AccessMatrixRunner.AssertAsync(fixture.World, ReportsAccessRules.All);
 }
 
+/// <summary>The partnership register and the organisations directory (issue 11 §4), API and pages, as the matrix says.</summary>
+public class PartnershipsAccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<AccessMatrixFixture>
+{
+    [Fact]
+    public Task Partnerships_and_organisations_answer_every_caller_as_the_matrix_says() =>
+        AccessMatrixRunner.AssertAsync(fixture.World, Connector.PartnershipsAccessRules.All);
+}
+
 /// <summary>
 /// The access matrix: a rule per endpoint, with a grid per rule (a row per round kind, a letter per caller;
 /// the callers and the shared grids are in <see cref="AccessGrids"/>).
@@ -120,7 +128,11 @@ public static class AccessRules
     // ---- Rules ------------------------------------------------------------------------------------------
 
     /// <summary>Every rule: the assessments', decision support's, and the reports', dashboards' and open data's.</summary>
-    public static IReadOnlyList<AccessRule> All => [.. Assessments, .. PlanningAccessRules.All, .. ReportsAccessRules.All, .. Connector.PeersAccessRules.All, .. Connector.CaseStudiesAccessRules.All, .. Connector.ResourcesAccessRules.All];
+    public static IReadOnlyList<AccessRule> All =>
+    [
+        .. Assessments, .. PlanningAccessRules.All, .. ReportsAccessRules.All, .. Connector.PeersAccessRules.All,
+        .. Connector.CaseStudiesAccessRules.All, .. Connector.ResourcesAccessRules.All, .. Connector.PartnershipsAccessRules.All,
+    ];
 
     public static IReadOnlyList<AccessRule> Assessments { get; } =
     [
