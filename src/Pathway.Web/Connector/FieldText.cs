@@ -35,4 +35,7 @@ public static class FieldText
         }
         return trimmed;
     }
+
+    /// <summary>The trimmed text, or null when there is none (for text already checked).</summary>
+    public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -38,9 +38,9 @@ public sealed class OrganisationInput
     {
         ArgumentNullException.ThrowIfNull(l);
         var errors = new Dictionary<string, string[]>();
-        FieldText.Require(errors, l, nameof(Name), Name, Organisation.NameLength, required: true);
-        FieldText.Require(errors, l, nameof(Acronym), Acronym, Organisation.AcronymLength, required: false);
-        FieldText.Require(errors, l, nameof(Website), Website, Organisation.WebsiteLength, required: false);
+        _ = FieldText.Check(Name, nameof(Name), Organisation.NameLength, true, l, errors);
+        _ = FieldText.Check(Acronym, nameof(Acronym), Organisation.AcronymLength, false, l, errors);
+        _ = FieldText.Check(Website, nameof(Website), Organisation.WebsiteLength, false, l, errors);
         if (!errors.ContainsKey(nameof(Website)) && FieldText.Clean(Website) is { } site
             && !(Uri.TryCreate(site, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
         {

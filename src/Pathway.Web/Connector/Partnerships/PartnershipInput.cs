@@ -158,9 +158,9 @@ public sealed class DueDiligenceInput
         {
             errors[nameof(CheckedOn)] = [l["Partnerships.Error.Future"]];
         }
-        FieldText.Require(errors, l, nameof(CheckedBy), CheckedBy, DueDiligenceCheck.ByLength, required: true);
-        FieldText.Require(errors, l, nameof(Scope), Scope, DueDiligenceCheck.ScopeLength, required: true);
-        FieldText.Require(errors, l, nameof(Finding), Finding, DueDiligenceCheck.FindingLength, required: true);
+        _ = FieldText.Check(CheckedBy, nameof(CheckedBy), DueDiligenceCheck.ByLength, true, l, errors);
+        _ = FieldText.Check(Scope, nameof(Scope), DueDiligenceCheck.ScopeLength, true, l, errors);
+        _ = FieldText.Check(Finding, nameof(Finding), DueDiligenceCheck.FindingLength, true, l, errors);
         if (!Enum.IsDefined(Outcome))
         {
             errors[nameof(Outcome)] = [l["Partnerships.Error.Outcome"]];
@@ -183,9 +183,9 @@ public sealed class RiskInput
     {
         ArgumentNullException.ThrowIfNull(l);
         var errors = new Dictionary<string, string[]>();
-        FieldText.Require(errors, l, nameof(Description), Description, PartnershipRisk.DescriptionLength, required: true);
-        FieldText.Require(errors, l, nameof(Mitigation), Mitigation, PartnershipRisk.MitigationLength, required: false);
-        FieldText.Require(errors, l, nameof(Owner), Owner, PartnershipRisk.OwnerLength, required: false);
+        _ = FieldText.Check(Description, nameof(Description), PartnershipRisk.DescriptionLength, true, l, errors);
+        _ = FieldText.Check(Mitigation, nameof(Mitigation), PartnershipRisk.MitigationLength, false, l, errors);
+        _ = FieldText.Check(Owner, nameof(Owner), PartnershipRisk.OwnerLength, false, l, errors);
         if (Likelihood is < PartnershipRisk.MinScore or > PartnershipRisk.MaxScore)
         {
             errors[nameof(Likelihood)] = [l["Partnerships.Error.Score"]];

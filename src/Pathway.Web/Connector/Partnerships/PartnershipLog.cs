@@ -35,7 +35,7 @@ public sealed class PartnershipLog(PathwayDb db, CurrentUser user, PartnershipWr
             return writes.Stale(partnership);
         }
         var errors = new Dictionary<string, string[]>();
-        FieldText.Require(errors, l, "note", note, PartnershipStageChange.NoteLength, required: false);
+        _ = FieldText.Check(note, "note", PartnershipStageChange.NoteLength, false, l, errors);
         if (errors.Count > 0)
         {
             return Failure.Invalid(l["Partnerships.Error.Title"], l["Partnerships.Error.Detail"], errors);
