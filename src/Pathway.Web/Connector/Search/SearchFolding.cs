@@ -35,4 +35,31 @@ public static class SearchFolding
         }
         return folded.ToString().Normalize(NormalizationForm.FormC);
     }
+
+    /// <summary>
+    /// The folded words of a text: runs of letters and digits, everything else a separator. Indexed text and
+    /// queries are cut here, not by each engine's tokenizer, so SQLite and PostgreSQL see the same words and no
+    /// punctuation a person types (quotes, <c>*</c>, <c>-</c>, <c>:</c>) ever reaches a query as syntax.
+    /// </summary>
+    public static IEnumerable<string> Words(string? text)
+    {
+        var folded = Fold(text);
+        var start = -1;
+        for (var i = 0; i <= folded.Length; i++)
+        {
+            var inWord = i < folded.Length && char.IsLetterOrDigit(folded[i]);
+            if (inWord && start < 0)
+            {
+                start = i;
+            }
+            else if (!inWord && start >= 0)
+            {
+                yield return folded[start..i];
+                start = -1;
+            }
+        }
+    }
+
+    /// <summary>The folded words of a text, one space between each: what the index stores.</summary>
+    public static string IndexText(string? text) => string.Join(' ', Words(text));
 }
