@@ -4,7 +4,7 @@ using Pathway.Web.Accounts;
 namespace Pathway.Web.Connector.Search;
 
 /// <summary>A checked search and what it found.</summary>
-public sealed record SearchPage(SearchQuery Query, SearchResults Results)
+public sealed record SearchAnswer(SearchQuery Query, SearchResults Results)
 {
     public int PageCount => Math.Max(1, (Results.Total + Query.PageSize - 1) / Query.PageSize);
 }
@@ -16,7 +16,7 @@ public sealed record SearchPage(SearchQuery Query, SearchResults Results)
 /// </summary>
 public sealed class SearchLookup(ISearchEngine engine, CurrentUser user, IStringLocalizer<SharedResource> localizer)
 {
-    public async Task<Outcome<SearchPage>> SearchAsync(SearchInput input, CancellationToken cancellationToken)
+    public async Task<Outcome<SearchAnswer>> SearchAsync(SearchInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (!input.Check(localizer).TryGet(out var query, out var refused))
@@ -25,9 +25,9 @@ public sealed class SearchLookup(ISearchEngine engine, CurrentUser user, IString
         }
         if (query.IsEmpty)
         {
-            return new SearchPage(query, SearchResults.None);
+            return new SearchAnswer(query, SearchResults.None);
         }
-        return new SearchPage(query, await engine.SearchAsync(query, SearchViewer.Of(user), cancellationToken));
+        return new SearchAnswer(query, await engine.SearchAsync(query, SearchViewer.Of(user), cancellationToken));
     }
 }
 
