@@ -120,7 +120,7 @@ public static class AccessRules
     // ---- Rules ------------------------------------------------------------------------------------------
 
     /// <summary>Every rule: the assessments', decision support's, and the reports', dashboards' and open data's.</summary>
-    public static IReadOnlyList<AccessRule> All => [.. Assessments, .. PlanningAccessRules.All, .. ReportsAccessRules.All];
+    public static IReadOnlyList<AccessRule> All => [.. Assessments, .. PlanningAccessRules.All, .. ReportsAccessRules.All, .. Connector.SearchAccessRules.All];
 
     public static IReadOnlyList<AccessRule> Assessments { get; } =
     [
