@@ -104,7 +104,7 @@ public class SearchTests(PathwayAppFactory factory) : IClassFixture<PathwayAppFa
         Assert.Equal("Guide de la contractualisation", Assert.Single(french.GetProperty("items").EnumerateArray()).GetProperty("title").GetString());
 
         using var page = factory.CreatePageClient();
-        var html = await HttpAssert.HtmlAsync(await page.GetAsync("/search?culture=ar&" + Q("تعاقد", word), Ct));
+        var html = WebUtility.HtmlDecode(await HttpAssert.HtmlAsync(await page.GetAsync("/search?culture=ar&" + Q("تعاقد", word), Ct)));
         Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", html, StringComparison.Ordinal);
         Assert.Contains("دليل التعاقد مع مقدّمي الخدمات", html, StringComparison.Ordinal);
     }
@@ -363,7 +363,7 @@ public class SearchTests(PathwayAppFactory factory) : IClassFixture<PathwayAppFa
         await StageAsync(document);
         using var anonymous = factory.CreatePageClient();
 
-        var found = await HttpAssert.HtmlAsync(await anonymous.GetAsync("/search?culture=fr&" + Q("delivrance", word), Ct));
+        var found = WebUtility.HtmlDecode(await HttpAssert.HtmlAsync(await anonymous.GetAsync("/search?culture=fr&" + Q("delivrance", word), Ct)));
         Assert.Contains("<mark>délivrance</mark>", found, StringComparison.Ordinal);
         Assert.Contains($"href=\"{document.Url}\"", found, StringComparison.Ordinal);
 

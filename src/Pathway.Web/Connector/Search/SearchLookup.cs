@@ -65,7 +65,7 @@ public static class SearchHighlight
             {
                 i++;
             }
-            if (Matches(SearchFolding.Fold(text[start..i]), words))
+            if (Matches(SearchFolding.WithoutArticle(SearchFolding.Fold(text[start..i])), words))
             {
                 if (start > plainStart)
                 {
