@@ -200,6 +200,23 @@ public class SearchTests(PathwayAppFactory factory) : IClassFixture<PathwayAppFa
     }
 
     [Fact]
+    public async Task More_matches_than_a_search_ranks_are_answered_as_more_than_the_maximum()
+    {
+        var word = UniqueWord();
+        await StageAsync([.. Enumerable.Range(0, SqlSearchEngine.MaxMatches + 1).Select(i => Document(word, $"Entry {i}"))]);
+
+        using var anonymous = factory.CreateClient();
+        var results = await SearchAsync(anonymous, Q(word));
+        Assert.True(results.GetProperty("moreThanTotal").GetBoolean());
+        Assert.Equal(SqlSearchEngine.MaxMatches, results.GetProperty("total").GetInt32());
+        Assert.Equal(SearchQuery.DefaultPageSize, Urls(results).Count);
+
+        using var page = factory.CreatePageClient();
+        var html = await HttpAssert.HtmlAsync(await page.GetAsync("/search?" + Q(word), Ct));
+        Assert.Contains("More than 1,000 found", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Country_entries_reach_their_country_its_region_global_roles_and_editors_and_editors_entries_only_editors()
     {
         var word = UniqueWord();

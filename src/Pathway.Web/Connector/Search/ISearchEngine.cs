@@ -44,8 +44,12 @@ public sealed record SearchViewer(AccessScope Scope, bool EditsContent)
 public sealed record SearchHit(
     SearchKind Kind, string Key, LocalizedText Title, LocalizedText Summary, string Url, string? CountryIso3, int? Year, int Weight);
 
-/// <summary>One page of entries, the total they are a page of, and how many match each kind (for the kind facet).</summary>
-public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, IReadOnlyDictionary<SearchKind, int> KindCounts)
+/// <summary>
+/// One page of entries, the total they are a page of, and how many match each kind (for the kind facet). When more
+/// than <see cref="SqlSearchEngine.MaxMatches"/> match, <see cref="IsCapped"/> is set, the total is that maximum and
+/// the kinds count a first sample of the matches only.
+/// </summary>
+public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, IReadOnlyDictionary<SearchKind, int> KindCounts, bool IsCapped = false)
 {
     public static readonly SearchResults None = new([], 0, new Dictionary<SearchKind, int>());
 }

@@ -11,7 +11,7 @@ namespace Pathway.Web.Connector.Search;
 /// </summary>
 public sealed class PostgresSearchEngine(PathwayDb db) : SqlSearchEngine(db)
 {
-    protected override (string From, string Condition, string Order) Match(IReadOnlyList<string> words, SqlParameters sql)
+    protected override (string From, string Condition, string Score) Match(IReadOnlyList<string> words, SqlParameters sql)
     {
         ArgumentNullException.ThrowIfNull(words);
         ArgumentNullException.ThrowIfNull(sql);
@@ -25,7 +25,7 @@ public sealed class PostgresSearchEngine(PathwayDb db) : SqlSearchEngine(db)
             // Every word must match (q); the rank counts each word's occurrences (r), as bm25 does on SQLite, rather
             // than how near the words stand (ts_rank_cd, or ts_rank over an AND query), which let a body with the words
             // close together outrank a title. Weights for D, C, B, A; normalisation 1 divides by 1 + log(length).
-            $"ts_rank('{{0, 0, 0.1, 1}}'::float4[], {Document}, r, 1) * {WeightBoost} DESC, e.\"Weight\" DESC, e.\"Id\" DESC");
+            $"ts_rank('{{0, 0, 0.1, 1}}'::float4[], {Document}, r, 1) * {WeightBoost}");
     }
 
     public override Task RebuildAsync(CancellationToken cancellationToken) =>

@@ -10,9 +10,12 @@ namespace Pathway.Web.Connector.Search;
 /// <summary>One result: its title and summary in the request's language, and where it leads.</summary>
 public sealed record SearchItemDto(string Kind, string Title, string Summary, string Url, string? Country, int? Year, int Weight);
 
-/// <summary>One page of results, the total they are a page of, and the matches per kind under the other filters.</summary>
+/// <summary>
+/// One page of results, the total they are a page of (with <c>moreThanTotal</c> when more matched than a search
+/// ranks: add words or filters), and the matches per kind under the other filters.
+/// </summary>
 public sealed record SearchResultsDto(
-    string? Q, int Total, int Page, int PageSize, int PageCount, IReadOnlyDictionary<string, int> Kinds, IReadOnlyList<SearchItemDto> Items);
+    string? Q, int Total, bool MoreThanTotal, int Page, int PageSize, int PageCount, IReadOnlyDictionary<string, int> Kinds, IReadOnlyList<SearchItemDto> Items);
 
 /// <summary><c>GET /api/search</c>: the search page's results as JSON, for everyone; each caller finds what they may see.</summary>
 public static class SearchApi
@@ -57,6 +60,7 @@ public static class SearchApi
         return TypedResults.Ok(new SearchResultsDto(
             string.IsNullOrWhiteSpace(q) ? null : q.Trim(),
             results.Total,
+            results.IsCapped,
             found.Query.Page,
             found.Query.PageSize,
             found.PageCount,

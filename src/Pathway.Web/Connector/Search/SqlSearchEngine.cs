@@ -21,10 +21,17 @@ public abstract class SqlSearchEngine(PathwayDb db) : ISearchEngine
     protected PathwayDb Db => db;
 
     /// <summary>
-    /// For a search with words: the FROM clause over SearchEntries <c>e</c>, the match condition and the ORDER BY list
-    /// (best first, ending in a unique tie-break), their values bound in <paramref name="sql"/>.
+    /// The most matches one search counts and ranks. A word found in most of the index would otherwise make every
+    /// search with it rank and count tens of thousands of rows; beyond this the answer says "more than" and asks
+    /// for more words or filters (<see cref="SearchResults.IsCapped"/>).
     /// </summary>
-    protected abstract (string From, string Condition, string Order) Match(IReadOnlyList<string> words, SqlParameters sql);
+    public const int MaxMatches = 1000;
+
+    /// <summary>
+    /// For a search with words: the FROM clause over SearchEntries <c>e</c>, the match condition and the relevance
+    /// (higher is better, already lifted by the entry's weight), their values bound in <paramref name="sql"/>.
+    /// </summary>
+    protected abstract (string From, string Condition, string Score) Match(IReadOnlyList<string> words, SqlParameters sql);
 
     public abstract Task RebuildAsync(CancellationToken cancellationToken);
 
@@ -33,10 +40,10 @@ public abstract class SqlSearchEngine(PathwayDb db) : ISearchEngine
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(viewer);
         var sql = new SqlParameters();
-        (string From, string? Condition, string Order) plan = query.Words.Count > 0
+        (string From, string? Condition, string Score) plan = query.Words.Count > 0
             ? Match(query.Words, sql)
-            : ("\"SearchEntries\" AS e", null, "e.\"Weight\" DESC, COALESCE(e.\"Year\", 0) DESC, e.\"Id\" DESC");
-        var (from, match, rankOrder) = plan;
+            : ("\"SearchEntries\" AS e", null, "0");
+        var (from, match, score) = plan;
         var shared = new List<string>();
         if (match is not null)
         {
@@ -51,18 +58,23 @@ public abstract class SqlSearchEngine(PathwayDb db) : ISearchEngine
         try
         {
             var counts = await CountsAsync(from, shared, sql, cancellationToken);
-            var total = counts.Where(pair => query.Kinds.Count == 0 || query.Kinds.Contains(pair.Key)).Sum(pair => pair.Value);
+            var capped = counts.Values.Sum() > MaxMatches;
+            var total = capped ? MaxMatches : counts.Where(pair => query.Kinds.Count == 0 || query.Kinds.Contains(pair.Key)).Sum(pair => pair.Value);
             var skip = (query.Page - 1) * query.PageSize;
             if (skip >= total)
             {
-                return new SearchResults([], total, counts);
+                return new SearchResults([], total, counts, capped);
             }
             var where = Where(kinds is null ? shared : [.. shared, kinds]);
+            // Relevance is computed for at most MaxMatches rows, then sorted: the stable tie-break is weight, year, id.
             var page = $"""
-                SELECT e."Kind", e."Key", e."Title", e."Summary", e."Url", e."CountryIso3", e."Year", e."Weight"
-                FROM {from}
-                {where}
-                ORDER BY {rankOrder}
+                SELECT m."Kind", m."Key", m."Title", m."Summary", m."Url", m."CountryIso3", m."Year", m."Weight"
+                FROM (
+                    SELECT e."Id", e."Kind", e."Key", e."Title", e."Summary", e."Url", e."CountryIso3", e."Year", e."Weight", {score} AS "Score"
+                    FROM {from}
+                    {where}
+                    LIMIT {MaxMatches}) AS m
+                ORDER BY m."Score" DESC, m."Weight" DESC, COALESCE(m."Year", 0) DESC, m."Id" DESC
                 LIMIT {sql.Add(query.PageSize)} OFFSET {sql.Add(skip)}
                 """;
             var hits = new List<SearchHit>(query.PageSize);
@@ -80,7 +92,7 @@ public abstract class SqlSearchEngine(PathwayDb db) : ISearchEngine
                     reader.IsDBNull(6) ? null : reader.GetInt32(6),
                     reader.GetInt32(7)));
             }
-            return new SearchResults(hits, total, counts);
+            return new SearchResults(hits, total, counts, capped);
         }
         finally
         {
@@ -91,10 +103,9 @@ public abstract class SqlSearchEngine(PathwayDb db) : ISearchEngine
     private async Task<Dictionary<SearchKind, int>> CountsAsync(string from, List<string> shared, SqlParameters sql, CancellationToken cancellationToken)
     {
         var statement = $"""
-            SELECT e."Kind", COUNT(*)
-            FROM {from}
-            {Where(shared)}
-            GROUP BY e."Kind"
+            SELECT m."Kind", COUNT(*)
+            FROM (SELECT e."Kind" AS "Kind" FROM {from} {Where(shared)} LIMIT {MaxMatches + 1}) AS m
+            GROUP BY m."Kind"
             """;
         var counts = new Dictionary<SearchKind, int>();
         await using var command = Command(statement, sql);

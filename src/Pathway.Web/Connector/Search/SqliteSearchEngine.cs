@@ -10,7 +10,7 @@ namespace Pathway.Web.Connector.Search;
 /// </summary>
 public sealed class SqliteSearchEngine(PathwayDb db) : SqlSearchEngine(db)
 {
-    protected override (string From, string Condition, string Order) Match(IReadOnlyList<string> words, SqlParameters sql)
+    protected override (string From, string Condition, string Score) Match(IReadOnlyList<string> words, SqlParameters sql)
     {
         ArgumentNullException.ThrowIfNull(words);
         ArgumentNullException.ThrowIfNull(sql);
@@ -19,8 +19,8 @@ public sealed class SqliteSearchEngine(PathwayDb db) : SqlSearchEngine(db)
         return (
             $"\"{SearchSchema.SqliteTable}\" JOIN \"SearchEntries\" AS e ON e.\"Id\" = \"{SearchSchema.SqliteTable}\".rowid",
             $"\"{SearchSchema.SqliteTable}\" MATCH {match}",
-            // bm25 is negative, lower is better: the boost makes a better entry more negative.
-            $"bm25(\"{SearchSchema.SqliteTable}\", 10.0, 1.0) * {WeightBoost}, e.\"Weight\" DESC, e.\"Id\" DESC");
+            // bm25 is negative, lower is better.
+            $"-bm25(\"{SearchSchema.SqliteTable}\", 10.0, 1.0) * {WeightBoost}");
     }
 
     public override Task RebuildAsync(CancellationToken cancellationToken) =>
