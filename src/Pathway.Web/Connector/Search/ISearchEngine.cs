@@ -46,12 +46,14 @@ public sealed record SearchHit(
 
 /// <summary>
 /// One page of entries, the total they are a page of, and how many match each kind (for the kind facet). When more
-/// than <see cref="SqlSearchEngine.MaxMatches"/> match, <see cref="IsCapped"/> is set, the total is that maximum and
-/// the kinds count a first sample of the matches only.
+/// than <see cref="SqlSearchEngine.MaxMatches"/> match, <see cref="IsCapped"/> is set and the total is that maximum;
+/// when more than that match across kinds (<see cref="KindsSampled"/>), the kinds count a first sample only.
 /// </summary>
 public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, IReadOnlyDictionary<SearchKind, int> KindCounts, bool IsCapped = false)
 {
     public static readonly SearchResults None = new([], 0, new Dictionary<SearchKind, int>());
+
+    public bool KindsSampled => KindCounts.Values.Sum() > SqlSearchEngine.MaxMatches;
 }
 
 /// <summary>

@@ -58,8 +58,14 @@ public abstract class SqlSearchEngine(PathwayDb db) : ISearchEngine
         try
         {
             var counts = await CountsAsync(from, shared, sql, cancellationToken);
-            var capped = counts.Values.Sum() > MaxMatches;
-            var total = capped ? MaxMatches : counts.Where(pair => query.Kinds.Count == 0 || query.Kinds.Contains(pair.Key)).Sum(pair => pair.Value);
+            var total = counts.Where(pair => query.Kinds.Count == 0 || query.Kinds.Contains(pair.Key)).Sum(pair => pair.Value);
+            if (counts.Values.Sum() > MaxMatches && kinds is not null)
+            {
+                // The kinds' sample was cut short by the other kinds: count the chosen kinds on their own.
+                total = await CountAsync(from, [.. shared, kinds], sql, cancellationToken);
+            }
+            var capped = total > MaxMatches;
+            total = Math.Min(total, MaxMatches);
             var skip = (query.Page - 1) * query.PageSize;
             if (skip >= total)
             {
@@ -100,6 +106,13 @@ public abstract class SqlSearchEngine(PathwayDb db) : ISearchEngine
         }
     }
 
+    private async Task<int> CountAsync(string from, List<string> conditions, SqlParameters sql, CancellationToken cancellationToken)
+    {
+        await using var command = Command($"""SELECT COUNT(*) FROM (SELECT 1 AS "One" FROM {from} {Where(conditions)} LIMIT {MaxMatches + 1}) AS m""", sql);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Matches per kind under every filter but the kinds, counted in a first sample of at most <see cref="MaxMatches"/> + 1.</summary>
     private async Task<Dictionary<SearchKind, int>> CountsAsync(string from, List<string> shared, SqlParameters sql, CancellationToken cancellationToken)
     {
         var statement = $"""
