@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Pathway.Web.Accounts.SignIn;
 using Pathway.Web.Components.Mechanisms;
 using Pathway.Web.Connector.CaseStudies;
@@ -10,6 +11,8 @@ using Pathway.Web.Connector.Profiles;
 using Pathway.Web.Connector.Resources;
 using Pathway.Web.Connector.Review;
 using Pathway.Web.Connector.Search;
+using Pathway.Web.Data;
+using Pathway.Web.Framework;
 
 namespace Pathway.Web.Connector;
 
@@ -52,6 +55,13 @@ public static class ConnectorSetup
         services.AddScoped<PartnershipWrites>();
         services.AddScoped<PartnershipRegister>();
         services.AddScoped<PartnershipLog>();
+        services.AddScoped<ISearchEngine>(provider => provider.GetRequiredService<PathwayDb>().Database.IsNpgsql()
+            ? new PostgresSearchEngine(provider.GetRequiredService<PathwayDb>())
+            : new SqliteSearchEngine(provider.GetRequiredService<PathwayDb>()));
+        services.AddScoped<SearchLookup>();
+        services.AddScoped<FrameworkSearchEntries>();
+        services.AddScoped<IFrameworkContentListener>(provider => provider.GetRequiredService<FrameworkSearchEntries>());
+        services.AddScoped<IStartupSeed>(provider => provider.GetRequiredService<FrameworkSearchEntries>());
         return services;
     }
 
@@ -66,6 +76,7 @@ public static class ConnectorSetup
         app.MapImportApi();
         app.MapPartnershipsApi();
         app.MapOrganisationsApi();
+        app.MapSearchApi();
         return app;
     }
 }

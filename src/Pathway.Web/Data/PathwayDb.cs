@@ -59,6 +59,22 @@ public abstract class PathwayDb : IdentityDbContext<PathwayUser>, IDataProtectio
     public DbSet<Accounts.Events.AccountEvent> AccountEvents => Set<Accounts.Events.AccountEvent>();
     public DbSet<Connector.Organisations.Organisation> Organisations => Set<Connector.Organisations.Organisation>();
     public DbSet<Connector.Search.SearchEntry> SearchEntries => Set<Connector.Search.SearchEntry>();
+    public DbSet<Connector.Resources.Resource> Resources => Set<Connector.Resources.Resource>();
+    public DbSet<Connector.Resources.ResourceTag> ResourceTags => Set<Connector.Resources.ResourceTag>();
+    public DbSet<Connector.Resources.ResourceFile> ResourceFiles => Set<Connector.Resources.ResourceFile>();
+    public DbSet<Connector.CaseStudies.CaseStudy> CaseStudies => Set<Connector.CaseStudies.CaseStudy>();
+    public DbSet<Connector.CaseStudies.CaseStudyTag> CaseStudyTags => Set<Connector.CaseStudies.CaseStudyTag>();
+    public DbSet<Connector.CaseStudies.CaseStudySource> CaseStudySources => Set<Connector.CaseStudies.CaseStudySource>();
+    public DbSet<Connector.CaseStudies.CaseStudyContact> CaseStudyContacts => Set<Connector.CaseStudies.CaseStudyContact>();
+    public DbSet<Connector.Profiles.ProfileFigure> ProfileFigures => Set<Connector.Profiles.ProfileFigure>();
+    public DbSet<Connector.Partnerships.Partnership> Partnerships => Set<Connector.Partnerships.Partnership>();
+    public DbSet<Connector.Partnerships.PartnershipParty> PartnershipParties => Set<Connector.Partnerships.PartnershipParty>();
+    public DbSet<Connector.Partnerships.PartnershipTag> PartnershipTags => Set<Connector.Partnerships.PartnershipTag>();
+    public DbSet<Connector.Partnerships.PartnershipStageChange> PartnershipStageChanges => Set<Connector.Partnerships.PartnershipStageChange>();
+    public DbSet<Connector.Partnerships.DueDiligenceCheck> DueDiligenceChecks => Set<Connector.Partnerships.DueDiligenceCheck>();
+    public DbSet<Connector.Partnerships.PartnershipRisk> PartnershipRisks => Set<Connector.Partnerships.PartnershipRisk>();
+    public DbSet<Connector.Peers.ExchangeRequest> ExchangeRequests => Set<Connector.Peers.ExchangeRequest>();
+    public DbSet<Connector.Helpdesk.HelpdeskQuestion> HelpdeskQuestions => Set<Connector.Helpdesk.HelpdeskQuestion>();
 
     // Read by the country-scope query filter each time a query runs, not when the context is built:
     // on a cookie request Identity's security-stamp check builds this context before the request's

@@ -24,7 +24,8 @@ public sealed record ImportOutcome(ImportStatus Status, string? Version, IReadOn
 /// validated first, then written in one transaction. A version that an assessment uses is
 /// immutable: the same version number with different content is refused.
 /// </summary>
-public sealed class FrameworkImporter(PathwayDb db, IEnumerable<IFrameworkPins> pins, TimeProvider clock, ILogger<FrameworkImporter> logger)
+public sealed class FrameworkImporter(
+    PathwayDb db, IEnumerable<IFrameworkPins> pins, IEnumerable<IFrameworkContentListener> listeners, TimeProvider clock, ILogger<FrameworkImporter> logger)
 {
     public async Task<ImportOutcome> ImportAsync(string json, CancellationToken cancellationToken = default)
     {
@@ -70,6 +71,10 @@ public sealed class FrameworkImporter(PathwayDb db, IEnumerable<IFrameworkPins> 
         await transaction.CommitAsync(cancellationToken);
 
         logger.LogInformation("Framework version {Version} imported ({Hash})", document.Version, hash);
+        foreach (var listener in listeners)
+        {
+            await listener.ContentImportedAsync(cancellationToken);
+        }
         return new(existing is null ? ImportStatus.Imported : ImportStatus.Replaced, document.Version, []);
     }
 

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Pathway.Web.Accounts;
+using Pathway.Web.Connector.Search;
 using Pathway.Web.Data;
 using Pathway.Web.Framework;
 using Pathway.Web.Planning;
@@ -28,6 +30,7 @@ public static class CommandLine
           recommendations import <file>         import a recommendation catalogue file (all or nothing)
           recommendations export <version> [<file>]
                                                 write a catalogue version as JSON (to stdout without <file>)
+          search reindex                        re-stage the framework and catalogue text and rebuild the full-text index
           demo                                  load the demonstration data (fictional countries' rounds, labelled as such)
           demo --remove                         remove the demonstration data, and nothing else
           user add --email E --password P --role R [--country ISO3] [--region CODE] [--name NAME]
@@ -39,7 +42,7 @@ public static class CommandLine
     private static readonly string[] UserOptions = ["--email", "--password", "--role", "--country", "--region", "--name"];
     private static readonly string[] RequiredUserOptions = ["--email", "--password", "--role"];
 
-    private static readonly string[] Commands = ["migrate", "framework", "recommendations", "demo", "user", "help", "--help", "-h"];
+    private static readonly string[] Commands = ["migrate", "framework", "recommendations", "search", "demo", "user", "help", "--help", "-h"];
 
     /// <summary>
     /// Whether the arguments ask for a command rather than the web server. Settings (<c>--Urls ...</c>,
@@ -73,6 +76,8 @@ public static class CommandLine
                 return await ImportCatalogueAsync(app, file, checkOnly: false, output, error);
             case ["recommendations", "export", var version, .. var rest] when rest.Length <= 1:
                 return await ExportCatalogueAsync(app, version, rest.FirstOrDefault(), output, error);
+            case ["search", "reindex"]:
+                return await ReindexSearchAsync(app, output);
             case ["demo"]:
                 return await DemoAsync(app, remove: false, output);
             case ["demo", "--remove"]:
@@ -115,6 +120,17 @@ public static class CommandLine
             return Failed;
         }
         await output.WriteLineAsync($"Framework version {outcome.Version}: {outcome.Status}.");
+        return Ok;
+    }
+
+    private static async Task<int> ReindexSearchAsync(WebApplication app, TextWriter output)
+    {
+        await PrepareAsync(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var staged = await scope.ServiceProvider.GetRequiredService<FrameworkSearchEntries>().SyncAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<ISearchEngine>().RebuildAsync(CancellationToken.None);
+        var entries = await scope.ServiceProvider.GetRequiredService<PathwayDb>().SearchEntries.CountAsync();
+        await output.WriteLineAsync($"Search index rebuilt: {entries} entries ({staged} framework and catalogue entries staged or removed).");
         return Ok;
     }
 

@@ -131,7 +131,7 @@ public static class AccessRules
     public static IReadOnlyList<AccessRule> All =>
     [
         .. Assessments, .. PlanningAccessRules.All, .. ReportsAccessRules.All, .. Connector.PeersAccessRules.All,
-        .. Connector.CaseStudiesAccessRules.All, .. Connector.ResourcesAccessRules.All, .. Connector.PartnershipsAccessRules.All,
+        .. Connector.CaseStudiesAccessRules.All, .. Connector.ResourcesAccessRules.All, .. Connector.PartnershipsAccessRules.All, .. Connector.SearchAccessRules.All,
     ];
 
     public static IReadOnlyList<AccessRule> Assessments { get; } =

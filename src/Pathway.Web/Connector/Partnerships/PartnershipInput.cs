@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Localization;
 using Pathway.Web.Framework;
-using Pathway.Web.Connector.Organisations;
 using Pathway.Web.Localization;
 
 namespace Pathway.Web.Connector.Partnerships;

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Pathway.Web.Accounts;
 using Pathway.Web.Data;
-using Pathway.Web.Connector.Organisations;
 using Pathway.Web.Framework;
 
 namespace Pathway.Web.Connector.Partnerships;

@@ -7,7 +7,8 @@ namespace Pathway.Web.Connector.Search;
 /// <summary>
 /// One row of the search index: a <see cref="SearchDocument"/> as stored. The database's full-text index
 /// (SQLite FTS5, PostgreSQL tsvector) is built over <see cref="Text"/>, which holds every language's words
-/// already folded (see <see cref="SearchFolding"/>), so a query is folded the same way and matches.
+/// already folded (see <see cref="SearchFolding"/>), so a query is folded the same way and matches, and over
+/// <see cref="TitleText"/>, weighted higher. The engines' own DDL is in <see cref="Data.SearchSchema"/>.
 /// </summary>
 public sealed class SearchEntry
 {
@@ -32,6 +33,9 @@ public sealed class SearchEntry
 
     /// <summary>Title, summary and body in every language, folded: what the full-text index matches.</summary>
     public required string Text { get; set; }
+
+    /// <summary>The title in every language, folded: indexed again on its own so a title match outranks a body match.</summary>
+    public string TitleText { get; set; } = "";
 }
 
 internal sealed class SearchEntryConfiguration : IEntityTypeConfiguration<SearchEntry>

@@ -35,4 +35,42 @@ public static class SearchFolding
         }
         return folded.ToString().Normalize(NormalizationForm.FormC);
     }
+
+    /// <summary>
+    /// The folded words of a text: runs of letters and digits, everything else a separator. Indexed text and
+    /// queries are cut here, not by each engine's tokenizer, so SQLite and PostgreSQL see the same words and no
+    /// punctuation a person types (quotes, <c>*</c>, <c>-</c>, <c>:</c>) ever reaches a query as syntax. Arabic words
+    /// lose their definite article (<see cref="WithoutArticle"/>).
+    /// </summary>
+    public static IEnumerable<string> Words(string? text)
+    {
+        var folded = Fold(text);
+        var start = -1;
+        for (var i = 0; i <= folded.Length; i++)
+        {
+            var inWord = i < folded.Length && char.IsLetterOrDigit(folded[i]);
+            if (inWord && start < 0)
+            {
+                start = i;
+            }
+            else if (!inWord && start >= 0)
+            {
+                yield return WithoutArticle(folded[start..i]);
+                start = -1;
+            }
+        }
+    }
+
+    /// <summary>
+    /// An Arabic word without its definite article (ال), so "الصحه" and "صحه" match as people expect. Indexed text
+    /// and queries both lose it, so a word that merely begins with those letters still matches itself.
+    /// </summary>
+    public static string WithoutArticle(string foldedWord)
+    {
+        ArgumentNullException.ThrowIfNull(foldedWord);
+        return foldedWord.Length >= 4 && foldedWord.StartsWith("ال", StringComparison.Ordinal) ? foldedWord[2..] : foldedWord;
+    }
+
+    /// <summary>The folded words of a text, one space between each: what the index stores.</summary>
+    public static string IndexText(string? text) => string.Join(' ', Words(text));
 }

@@ -16,9 +16,10 @@ public sealed class SearchIndex(PathwayDb db)
     {
         ArgumentNullException.ThrowIfNull(document);
         var entry = await FindAsync(document.Kind, document.Key, cancellationToken);
-        var text = SearchFolding.Fold(string.Join(' ',
+        var text = SearchFolding.IndexText(string.Join(' ',
             document.Title.Values.Values.Concat(document.Summary.Values.Values).Append(document.Body)));
-        var tags = " " + string.Join(' ', document.Tags.Select(tag => $"{tag.Facet}:{tag.Value}").Distinct(StringComparer.Ordinal)) + " ";
+        var titleText = SearchFolding.IndexText(string.Join(' ', document.Title.Values.Values));
+        var tags = TagWords(document.Tags);
         if (entry is null)
         {
             db.Set<SearchEntry>().Add(new SearchEntry
@@ -34,6 +35,7 @@ public sealed class SearchIndex(PathwayDb db)
                 Year = document.Year,
                 Weight = document.Weight,
                 Text = text,
+                TitleText = titleText,
             });
             return;
         }
@@ -46,6 +48,7 @@ public sealed class SearchIndex(PathwayDb db)
         entry.Year = document.Year;
         entry.Weight = document.Weight;
         entry.Text = text;
+        entry.TitleText = titleText;
     }
 
     /// <summary>Removes the entry (if any) in the current unit of work.</summary>
@@ -55,6 +58,24 @@ public sealed class SearchIndex(PathwayDb db)
         {
             db.Set<SearchEntry>().Remove(entry);
         }
+    }
+
+    /// <summary>
+    /// The tags as " Facet:Value " words, filters first (codes), within the column's length: a long list of free-text
+    /// topics loses its last topics rather than failing the owner's save on PostgreSQL.
+    /// </summary>
+    internal static string TagWords(IEnumerable<ContentTag> tags)
+    {
+        var words = new System.Text.StringBuilder(" ");
+        foreach (var word in tags.OrderBy(tag => tag.Facet).Select(tag => $"{tag.Facet}:{tag.Value.Trim().Replace(' ', '_')} ").Distinct(StringComparer.Ordinal))
+        {
+            if (words.Length + word.Length > SearchEntry.TagsLength)
+            {
+                break;
+            }
+            words.Append(word);
+        }
+        return words.ToString();
     }
 
     private async Task<SearchEntry?> FindAsync(SearchKind kind, string key, CancellationToken cancellationToken) =>

@@ -18,7 +18,8 @@ public sealed record CatalogueImportOutcome(ImportStatus Status, string? Version
 /// version never changes once imported (plans keep its action codes): the same version with the same
 /// content is unchanged, with other content it is refused.
 /// </summary>
-public sealed class CatalogueImporter(PathwayDb db, TimeProvider clock, ILogger<CatalogueImporter> logger)
+public sealed class CatalogueImporter(
+    PathwayDb db, IEnumerable<IFrameworkContentListener> listeners, TimeProvider clock, ILogger<CatalogueImporter> logger)
 {
     public async Task<CatalogueImportOutcome> ImportAsync(string json, CancellationToken cancellationToken = default)
     {
@@ -51,6 +52,10 @@ public sealed class CatalogueImporter(PathwayDb db, TimeProvider clock, ILogger<
         }
         logger.LogInformation("Recommendation catalogue {Version} for framework {FrameworkVersion} imported ({Hash})",
             document.Version, document.FrameworkVersion, hash);
+        foreach (var listener in listeners)
+        {
+            await listener.ContentImportedAsync(cancellationToken);
+        }
         return new(ImportStatus.Imported, document.Version, []);
     }
 
