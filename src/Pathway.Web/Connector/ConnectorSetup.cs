@@ -20,8 +20,9 @@ namespace Pathway.Web.Connector;
 public static class ConnectorSetup
 {
     /// <summary>
-    /// Public reads that say more to a signed-in client (a case study's contacts): the bearer token is read when
-    /// sent, and nobody is refused without one.
+    /// The Connector's public API reads: nobody is refused, and a bearer token is read when sent, so a signed-in
+    /// client sees what its scope allows (its drafts, its country's partnerships, a case study's contacts). As on
+    /// every API route, the browser's cookie is not read.
     /// </summary>
     public const string OptionalBearer = "ConnectorOptionalBearer";
 
@@ -46,11 +47,6 @@ public static class ConnectorSetup
         services.AddScoped<IReviewQueueSource, ResourceReviewSource>();
         services.AddScoped<CsvImport>();
         services.AddSingleton(new MechanismPanelAddOn(typeof(ResourcesPanel), 10));
-        services.AddAuthorizationBuilder()
-            // Public reads that also recognise a bearer token when one is sent (an author's drafts, an editor's queue).
-            .AddPolicy(ResourcesApi.ReaderPolicy, policy => policy
-                .AddAuthenticationSchemes(Accounts.SignIn.CheckedBearerHandler.SchemeName)
-                .RequireAssertion(_ => true));
         services.AddScoped<OrganisationDirectory>();
         services.AddScoped<PartnershipWrites>();
         services.AddScoped<PartnershipRegister>();

@@ -29,7 +29,7 @@ public static class OrganisationsApi
     public static IEndpointRouteBuilder MapOrganisationsApi(this IEndpointRouteBuilder routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        var read = routes.MapGroup("/api/organisations").WithTags("Organisations").RequireAuthorization(ApiReaders.Policy);
+        var read = routes.MapGroup("/api/organisations").WithTags("Organisations").RequireAuthorization(ConnectorSetup.OptionalBearer);
         read.MapGet("/", ListAsync).WithName("GetOrganisations")
             .WithDescription("The directory, by name, 50 a page. Filters: country (ISO3), sector, type, q (words of the name or acronym), page.");
         read.MapGet("/{id:int}", GetAsync).WithName("GetOrganisation").ProducesProblem(StatusCodes.Status404NotFound)

@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pathway.Web.Accounts;
-using Pathway.Web.Accounts.SignIn;
 using Pathway.Web.Connector.Organisations;
 using Pathway.Web.Localization;
 
@@ -77,7 +75,7 @@ public static class PartnershipsApi
     public static IEndpointRouteBuilder MapPartnershipsApi(this IEndpointRouteBuilder routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        var read = routes.MapGroup("/api/partnerships").WithTags("Partnerships").RequireAuthorization(ApiReaders.Policy);
+        var read = routes.MapGroup("/api/partnerships").WithTags("Partnerships").RequireAuthorization(ConnectorSetup.OptionalBearer);
         read.MapGet("/", ListAsync).WithName("GetPartnerships")
             .WithDescription("The partnerships the caller may see (public ones to everyone; with a bearer token also the non-public ones of the caller's "
                 + "country or region, or all for content editors), newest first, 25 a page. Filters: country (ISO3), region, type, stage, setting, mechanism (code), page.");
@@ -244,13 +242,3 @@ public static class PartnershipsApi
         : failure;
 }
 
-/// <summary>
-/// Open reads with an optional bearer token: anonymous callers get what is public, a token widens it to the
-/// caller's scope. The browser's cookie is not read here, as for every API route.
-/// </summary>
-internal static class ApiReaders
-{
-    public static readonly AuthorizationPolicy Policy = new AuthorizationPolicyBuilder(CheckedBearerHandler.SchemeName)
-        .RequireAssertion(_ => true)
-        .Build();
-}

@@ -30,13 +30,10 @@ public sealed record ModerationMoveInput(string? To);
 /// </summary>
 public static class ResourcesApi
 {
-    /// <summary>Reads authenticate a bearer token when one is sent, and let anonymous callers through.</summary>
-    public const string ReaderPolicy = "ConnectorReader";
-
     public static IEndpointRouteBuilder MapResourcesApi(this IEndpointRouteBuilder routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        var reads = routes.MapGroup("/api/resources").WithTags("Resources").RequireAuthorization(ReaderPolicy);
+        var reads = routes.MapGroup("/api/resources").WithTags("Resources").RequireAuthorization(ConnectorSetup.OptionalBearer);
         reads.MapGet("/", List).WithName("ListResources")
             .WithDescription($"Resources, newest first, {ResourceCatalogue.PageSize} a page (?page=); filters type, behaviour, mechanism, "
                 + "instrument, country, region, language, year; editors also state, and ?mine=true lists the caller's own in any state.");

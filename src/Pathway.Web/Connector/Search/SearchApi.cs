@@ -1,8 +1,5 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
-using Pathway.Web.Accounts.SignIn;
 using Pathway.Web.Localization;
 
 namespace Pathway.Web.Connector.Search;
@@ -20,17 +17,9 @@ public sealed record SearchResultsDto(
 /// <summary><c>GET /api/search</c>: the search page's results as JSON, for everyone; each caller finds what they may see.</summary>
 public static class SearchApi
 {
-    /// <summary>
-    /// Lets everyone in, but reads who the caller is from a bearer token as well as the cookie: an anonymous route
-    /// would leave a bearer token unread, and a signed-in client would find only what anonymous visitors find.
-    /// </summary>
-    private static readonly AuthorizationPolicy AnyoneKnown = new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme, CheckedBearerHandler.SchemeName)
-        .RequireAssertion(_ => true)
-        .Build();
-
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/search").WithTags("Search").RequireAuthorization(AnyoneKnown);
+        var api = routes.MapGroup("/api/search").WithTags("Search").RequireAuthorization(ConnectorSetup.OptionalBearer);
         api.MapGet("", Search).WithName("Search").ProducesValidationProblem();
         return routes;
     }

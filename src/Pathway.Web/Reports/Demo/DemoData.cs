@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Web.Assessments;
+using Pathway.Web.Connector.Demo;
 using Pathway.Web.Data;
 
 namespace Pathway.Web.Reports.Demo;
@@ -28,6 +29,8 @@ public static class DemoData
         var existing = await CountAsync(services, cancellationToken);
         if (existing.Rounds == ExpectedRounds && existing.Releases == ExpectedRounds + 1)
         {
+            // The Connector's content is idempotent on its own: an installation loaded before it existed gets it now.
+            await ConnectorDemo.LoadAsync(services, cancellationToken);
             return existing with { Changed = false };
         }
         if (existing.Rounds > 0 || existing.Accounts > 0)
@@ -78,6 +81,7 @@ public static class DemoData
                 await rounds.CorrectAsync(country, secondId, code, Scoring.MechanismAnswer.Rated(second[code].Level!.Value + 1), cancellationToken);
             }
         }
+        await ConnectorDemo.LoadAsync(services, cancellationToken);
         return await CountAsync(services, cancellationToken) with { Changed = true };
     }
 
@@ -89,6 +93,7 @@ public static class DemoData
     {
         ArgumentNullException.ThrowIfNull(services);
         var before = await CountAsync(services, cancellationToken);
+        await ConnectorDemo.RemoveAsync(services, cancellationToken);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PathwayDb>();
         var ids = await db.Assessments.IgnoreQueryFilters().Where(round => round.IsDemonstration).Select(round => round.Id).ToListAsync(cancellationToken);
