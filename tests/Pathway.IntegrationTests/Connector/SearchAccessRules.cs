@@ -4,7 +4,7 @@ using static Pathway.IntegrationTests.Assessments.AccessGrids;
 namespace Pathway.IntegrationTests.Connector;
 
 /// <summary>
-/// Issue 11 §5's part of the access matrix: the search page and <c>GET /api/search</c> are open to everyone, and the
+/// Issue 11 §5's part of the access matrix: the Connector's landing page, the search page and <c>GET /api/search</c> are open to everyone, and the
 /// index holds no assessment round, so a search for the matrix's country never shows one of its rounds, whoever
 /// asks (H). Which entries each caller finds is proven in <see cref="SearchTests"/>.
 /// </summary>
@@ -24,6 +24,10 @@ public static class SearchAccessRules
         Get("/search", NeverARound, query: CountryQuery),
         Form("/search", "none", Caller.Anonymous, PublicPagePost),
         Get("/api/search", NeverARound, query: CountryQuery),
+
+        // The Country Connector's landing page: links only, open to all.
+        Get("/connector", NeverARound),
+        Form("/connector", "none", Caller.Anonymous, PublicPagePost),
     ];
 }
 
