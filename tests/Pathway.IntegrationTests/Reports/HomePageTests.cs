@@ -4,7 +4,7 @@ using Pathway.IntegrationTests.Infrastructure;
 
 namespace Pathway.IntegrationTests.Reports;
 
-/// <summary>Issue 10 §7: the home page and the menu name only what exists.</summary>
+/// <summary>Issue 10 §7: the home page and the menu name only what exists (the Country Connector since issue 11).</summary>
 public partial class HomePageTests(PathwayAppFactory factory) : IClassFixture<PathwayAppFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -25,6 +25,7 @@ public partial class HomePageTests(PathwayAppFactory factory) : IClassFixture<Pa
         Assert.Contains("/dashboards/countries", links);
         Assert.Contains("/open-data", links);
         Assert.Contains("/published", links);
+        Assert.Contains("/connector", links);
         var broken = new List<string>();
         foreach (var href in links)
         {
@@ -38,8 +39,7 @@ public partial class HomePageTests(PathwayAppFactory factory) : IClassFixture<Pa
             }
         }
         Assert.Empty(broken);
-        Assert.DoesNotContain("knowledge hub", html, StringComparison.OrdinalIgnoreCase);
+        // Events come with issue 12: until then nothing names them.
         Assert.DoesNotContain("webinar", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("case studies", html, StringComparison.OrdinalIgnoreCase);
     }
 }
