@@ -54,6 +54,7 @@ public static class PathwaySetup
         services.AddGlobalDashboards();
         services.AddOpenData();
         services.AddConnector();
+        services.AddScoped<SiblingLoads>();
 
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
