@@ -13,7 +13,7 @@ public sealed record CommandResult(int ExitCode, string Output, string Error)
 /// </summary>
 public sealed class PathwayCommand : IDisposable
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
 
     public PathwayCommand()
     {
