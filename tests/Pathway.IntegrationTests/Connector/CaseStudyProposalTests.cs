@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Pathway.IntegrationTests.Infrastructure;
 using Pathway.Web.Accounts;
 using Pathway.Web.Assessments;
@@ -19,9 +20,9 @@ public class CaseStudyProposalTests(PathwayAppFactory factory) : IClassFixture<P
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static async Task<Guid> AddItemAsync(HttpClient api, TestRound round, string what, bool done)
+    private async Task<Guid> AddItemAsync(HttpClient api, TestRound round, string what, bool done)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = DateOnly.FromDateTime(factory.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         using var added = await api.PostAsJsonAsync($"/api/assessments/{round.Id}/plan/items", new Dictionary<string, object?>
         {
             ["mechanismCode"] = round.MechanismCodes[0],
@@ -64,7 +65,7 @@ public class CaseStudyProposalTests(PathwayAppFactory factory) : IClassFixture<P
         Assert.Equal("RWA", proposal.GetProperty("countryIso3").GetString());
         Assert.Equal(round.MechanismCodes[0], proposal.GetProperty("mechanisms")[0].GetString());
         Assert.Equal("Sign service contracts with private maternity clinics.", proposal.GetProperty("whatWasDone").GetProperty("en").GetString());
-        Assert.Equal(DateTime.UtcNow.Year - 2, proposal.GetProperty("fromYear").GetInt32());
+        Assert.Equal(factory.Services.GetRequiredService<TimeProvider>().GetUtcNow().Year - 2, proposal.GetProperty("fromYear").GetInt32());
 
         // Refused: an item not done (400), another country's focal point (404: the round does not exist for them).
         using (var notDone = await team.GetAsync($"/api/case-studies/proposal?assessmentId={round.Id}&actionItemId={openItem}", Ct))
