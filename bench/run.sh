@@ -4,7 +4,8 @@
 #
 #   bench/run.sh [sqlite|postgres|all] [--clients 32] [--seconds 20] [--users 2000]
 #                [--warmup 3] [--prewarm 30] [--assessments-per-country 2] [--round-participants 200]
-#                [--published-rounds 5] [--queries] [--no-build]
+#                [--published-rounds 5] [--resources 20000] [--case-studies 2000] [--partnerships 5000]
+#                [--only connector] [--queries] [--no-build]
 #
 #   --round-participants  respondents in each of the two bench rounds (rating open; validated with
 #                consensus) that the assessment scenarios load; 0 leaves those scenarios out
@@ -12,6 +13,9 @@
 #                takes tens of seconds under load to settle (tiered compilation, dynamic PGO)
 #   --published-rounds  published rounds per Member State (one a year) for the dashboards and
 #                open data; 0 leaves those scenarios out
+#   --resources, --case-studies, --partnerships  published Country Connector content (with search
+#                entries) for the search and mechanism-page scenarios; all three 0 leaves those out
+#   --only connector  only the Country Connector scenarios (and the peers pages): a short run
 #   --queries    also count the SQL commands each scenario runs (a second app start with EF
 #                command logging on, one request per path after a warm-up request)
 #   --no-build   use the existing Release build
@@ -26,7 +30,7 @@ cd "$root"
 source "$root/scripts/postgres.sh"
 
 usage() {
-  sed -n '4,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '4,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   [ $# -gt 0 ] && echo "bench/run.sh: $*" >&2
   exit 2
 }
@@ -40,6 +44,10 @@ prewarm=30
 per_country=2
 round_participants=200
 published_rounds=5
+resources=20000
+case_studies=2000
+partnerships=5000
+only=""
 build=1
 queries=0
 case "${1:-}" in
@@ -47,7 +55,8 @@ case "${1:-}" in
 esac
 while [ $# -gt 0 ]; do
   case "$1" in
-    --clients | --seconds | --users | --warmup | --prewarm | --assessments-per-country | --round-participants | --published-rounds)
+    --clients | --seconds | --users | --warmup | --prewarm | --assessments-per-country | --round-participants | --published-rounds \
+      | --resources | --case-studies | --partnerships)
       [ $# -ge 2 ] && [[ "$2" =~ ^[0-9]+$ ]] || usage "$1 needs a whole number"
       case "$1" in
         --clients) clients=$2 ;;
@@ -58,8 +67,14 @@ while [ $# -gt 0 ]; do
         --assessments-per-country) per_country=$2 ;;
         --round-participants) round_participants=$2 ;;
         --published-rounds) published_rounds=$2 ;;
+        --resources) resources=$2 ;;
+        --case-studies) case_studies=$2 ;;
+        --partnerships) partnerships=$2 ;;
       esac
       shift 2 ;;
+    --only)
+      [ "${2:-}" = connector ] || usage "--only takes: connector"
+      only=$2; shift 2 ;;
     --queries) queries=1; shift ;;
     --no-build) build=0; shift ;;
     -h | --help) usage ;;
@@ -73,6 +88,17 @@ published_scenarios=(/dashboards '/dashboards?region=EMR&behaviour=DS' '/api/das
   /dashboards/countries/KEN '/api/open-data/results?pageSize=500' /open-data
   '/peers/DS.1?from=2' '/api/peers/DS.1?from=2')
 published_downloads=(/api/open-data/results.xlsx /api/open-data/results.csv)
+# Issue 11: search in the three languages (a common word past the 1,000-match cap, Arabic typed without the
+# diacritics and with the article the index has), a filtered search, the API, a mechanism's page with its panels.
+connector_scenarios=('/search?q=contracting' '/search?q=laboratoires&culture=fr' '/search?q=%D8%A7%D9%84%D8%AA%D9%86%D8%B8%D9%8A%D9%85&culture=ar'
+  '/search?q=tuberculosis&kind=CaseStudy&region=AFR' '/api/search?q=regulation' '/framework/1/ds/DS.1' '/resources?mechanism=DS.1')
+if [ "$only" = connector ]; then
+  scenarios=()
+  published_scenarios=('/peers/DS.1?from=2' '/api/peers/DS.1?from=2')
+  published_downloads=()
+  [ "$users" = 2000 ] && users=50
+  round_participants=0
+fi
 web_dir=$root/src/Pathway.Web/bin/Release/net10.0
 bench_dll=$root/bench/Pathway.Bench/bin/Release/net10.0/Pathway.Bench.dll
 results_dir=$root/bench/results
@@ -157,17 +183,18 @@ start_app() {
 
 # SQL commands per request: EF logs each executed command at Information.
 count_queries() {
-  local path before after
+  local path before after paths=("${scenarios[@]}")
+  [ $((resources + case_studies + partnerships)) -gt 0 ] && paths+=("${connector_scenarios[@]}")
   echo "SQL commands per request ($1):"
   start_app "Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information"
-  for path in "${scenarios[@]}"; do
+  for path in "${paths[@]}"; do
     curl -s -o /dev/null "http://127.0.0.1:$app_port$path"
     sleep 0.3
     before=$(grep -c 'Executed DbCommand' "$app_log" || true)
     curl -s -o /dev/null "http://127.0.0.1:$app_port$path"
     sleep 0.3
     after=$(grep -c 'Executed DbCommand' "$app_log" || true)
-    printf '  %-28s %s\n' "$path" "$((after - before))"
+    printf '  %-52s %s\n' "$path" "$((after - before))"
   done
   stop_app
 }
@@ -212,22 +239,27 @@ run_one() {
   export Database__MigrateOnStart=true
   export Pathway__DataDirectory=$work_dir
 
-  local rounds_args=() note="$users users, $per_country assessments/country"
+  local rounds_args=() note="$users users, $per_country assessments/country" connector_total=$((resources + case_studies + partnerships))
   if [ "$round_participants" -gt 0 ]; then
     rounds_args=(--rounds-file "$work_dir/rounds.json")
     note="$note; 2 rounds of $round_participants respondents"
   fi
+  [ "$connector_total" -gt 0 ] && note="$note; $resources resources, $case_studies case studies, $partnerships partnerships"
 
   echo
   echo "== $db: dataset ($users users, $per_country assessments per country, bench rounds of $round_participants respondents)"
   dotnet "$bench_dll" generate --users "$users" --assessments-per-country "$per_country" \
-    --round-participants "$round_participants" --published-rounds "$published_rounds" "${rounds_args[@]}"
+    --round-participants "$round_participants" --published-rounds "$published_rounds" \
+    --resources "$resources" --case-studies "$case_studies" --partnerships "$partnerships" "${rounds_args[@]}"
 
   echo
   echo "== $db: load ($clients clients, $seconds s per scenario after $warmup s warm-up; $prewarm s pre-warm first)"
   start_app
   echo "App (pid $app_pid) at http://127.0.0.1:$app_port; load average now $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
   for path in "${scenarios[@]}"; do path_args+=(--path "$path"); done
+  if [ "$connector_total" -gt 0 ]; then
+    for path in "${connector_scenarios[@]}"; do path_args+=(--path "$path"); done
+  fi
   if [ "$published_rounds" -gt 0 ]; then
     for path in "${published_scenarios[@]}"; do path_args+=(--path "$path"); done
     for path in "${published_downloads[@]}"; do path_args+=(--file-path "$path"); done
@@ -236,7 +268,7 @@ run_one() {
     --clients "$clients" --seconds "$seconds" --warmup "$warmup" --prewarm "$prewarm" \
     --label "$db" --note "$note" \
     --server-pid "$app_pid" --results "$results_dir" || status=1
-  if [ "$published_rounds" -gt 0 ]; then
+  if [ "$published_rounds" -gt 0 ] && [ ${#published_downloads[@]} -gt 0 ]; then
     echo "Downloads, one at a time, with the app's memory:"
     for path in "${published_downloads[@]}"; do measure_download "$path"; done
   fi

@@ -24,7 +24,7 @@ internal static class DatasetGenerator
     private const string AssessmentTitlePrefix = "Bench assessment";
     private const string FrameworkVersion = "1";
 
-    private static readonly string[] Known = ["--users", "--assessments-per-country", "--round-participants", "--rounds-file", "--published-rounds"];
+    private static readonly string[] Known = ["--users", "--assessments-per-country", "--round-participants", "--rounds-file", "--published-rounds", "--resources", "--case-studies", "--partnerships"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -34,6 +34,8 @@ internal static class DatasetGenerator
         var roundParticipants = options.Int("--round-participants", 0, 0, 10_000);
         var roundsFile = options.Text("--rounds-file");
         var publishedRounds = options.Int("--published-rounds", 0, 0, 50);
+        var connector = new BenchConnector.Sizes(
+            options.Int("--resources", 0, 0, 1_000_000), options.Int("--case-studies", 0, 0, 1_000_000), options.Int("--partnerships", 0, 0, 1_000_000));
         if (roundsFile is not null && roundParticipants == 0)
         {
             options.Problem("--rounds-file needs --round-participants N (N > 0).");
@@ -63,6 +65,7 @@ internal static class DatasetGenerator
         var roundsOk = roundParticipants == 0
             || await BenchRounds.CreateAsync(app.Services, DatabaseSetup.Provider(app.Configuration), roundParticipants, roundsFile);
         var publishedOk = publishedRounds == 0 || await BenchPublished.CreateAsync(app.Services, publishedRounds);
+        var connectorOk = !connector.Any || await BenchConnector.CreateAsync(app.Services, connector);
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -73,7 +76,7 @@ internal static class DatasetGenerator
             Console.WriteLine($"Now in the database: {users} users, {assessments} assessments, {countries} countries.");
         }
         Console.WriteLine($"Done in {Seconds(started)}.");
-        return usersOk && assessmentsOk && roundsOk && publishedOk ? Options.Ok : Options.Failed;
+        return usersOk && assessmentsOk && roundsOk && publishedOk && connectorOk ? Options.Ok : Options.Failed;
     }
 
     private sealed record PlannedUser(int Number, string Email, string Role, string? Country, string? Region);

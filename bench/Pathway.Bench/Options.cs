@@ -17,6 +17,7 @@ internal sealed class Options
 
         Commands:
           generate --users N [--assessments-per-country K] [--round-participants P [--rounds-file FILE]] [--published-rounds R]
+                   [--resources N] [--case-studies N] [--partnerships N]
               Migrates and seeds the database the app is configured for (Database:Provider,
               ConnectionStrings:Pathway, Pathway:DataDirectory; from the environment, e.g.
               Database__Provider=Postgres, or as --Database:Provider Postgres), then adds N users
@@ -25,7 +26,9 @@ internal sealed class Options
               of framework 1: one open for rating, one validated with consensus recorded; FILE
               gets their ids and accounts for `load --rounds-file`. With R > 0, R published
               rounds (one a year from 2020) for every Member State, with their releases and
-              published-result rows, for the dashboards and open data.
+              published-result rows, for the dashboards and open data. --resources, --case-studies and
+              --partnerships add that much published Country Connector content (a third of the
+              partnerships not public), each with its search entry, for the search scenarios.
               Runs again without duplicating: existing bench users and assessments are kept.
           load --url BASE [--path P ...] [--file-path P ...] [--rounds-file FILE] [--clients 32] [--seconds 20] [--warmup 3]
                [--prewarm 0] [--bare-port 0] [--server-pid PID] [--label TEXT] [--note TEXT] [--results DIR]
