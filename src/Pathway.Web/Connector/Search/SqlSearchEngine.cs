@@ -72,16 +72,21 @@ public abstract class SqlSearchEngine(PathwayDb db) : ISearchEngine
                 return new SearchResults([], total, counts, capped);
             }
             var where = Where(kinds is null ? shared : [.. shared, kinds]);
-            // Relevance is computed for at most MaxMatches rows, then sorted: the stable tie-break is weight, year, id.
+            // Relevance is computed for at most MaxMatches rows from the narrow columns, then sorted (the stable
+            // tie-break is weight, year, id); only the page's rows are then read whole (titles, summaries: the wide part).
             var page = $"""
-                SELECT m."Kind", m."Key", m."Title", m."Summary", m."Url", m."CountryIso3", m."Year", m."Weight"
+                SELECT hit."Kind", hit."Key", hit."Title", hit."Summary", hit."Url", hit."CountryIso3", hit."Year", hit."Weight"
                 FROM (
-                    SELECT e."Id", e."Kind", e."Key", e."Title", e."Summary", e."Url", e."CountryIso3", e."Year", e."Weight", {score} AS "Score"
-                    FROM {from}
-                    {where}
-                    LIMIT {MaxMatches}) AS m
-                ORDER BY m."Score" DESC, m."Weight" DESC, COALESCE(m."Year", 0) DESC, m."Id" DESC
-                LIMIT {sql.Add(query.PageSize)} OFFSET {sql.Add(skip)}
+                    SELECT m."Id", m."Score", m."Weight", m."Year"
+                    FROM (
+                        SELECT e."Id", e."Weight", e."Year", {score} AS "Score"
+                        FROM {from}
+                        {where}
+                        LIMIT {MaxMatches}) AS m
+                    ORDER BY m."Score" DESC, m."Weight" DESC, COALESCE(m."Year", 0) DESC, m."Id" DESC
+                    LIMIT {sql.Add(query.PageSize)} OFFSET {sql.Add(skip)}) AS p
+                JOIN "SearchEntries" AS hit ON hit."Id" = p."Id"
+                ORDER BY p."Score" DESC, p."Weight" DESC, COALESCE(p."Year", 0) DESC, p."Id" DESC
                 """;
             var hits = new List<SearchHit>(query.PageSize);
             await using var command = Command(page, sql);
