@@ -45,6 +45,7 @@ public static class PathwaySetup
         services.AddSingleton<FrameworkTreeCache>();
         services.AddScoped<IStartupSeed, FrameworkSeed>();
         services.AddScoped<CountryDirectory>();
+        services.AddSingleton<CountryListCache>();
         services.AddScoped<IStartupSeed, ReferenceDataSeed>();
         services.AddAssessments();
         services.AddPlanning();
