@@ -91,7 +91,12 @@ public sealed partial class ConnectorJourney(BrowserFixture fixture) : BrowserTe
         await pages.CheckAsync(focal, "the resource found from the action");
 
         // 2. A case study with at least monitored evidence: the grades read in French, on the list and on the case study.
-        await focal.GotoAsync("/case-studies");
+        // The menu names the Connector in French; its landing page leads to the case studies.
+        var connector = focal.Locator("header a[href='/connector']");
+        await Expect(connector).ToHaveTextAsync("Connecteur pays");
+        await connector.ClickAsync();
+        await pages.CheckAsync(focal, "the Country Connector");
+        await focal.Locator("main a[href='/case-studies']").ClickAsync();
         await pages.CheckAsync(focal, "the case studies");
         await Expect(focal.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Études de cas" })).ToBeVisibleAsync();
         await focal.Locator("#f-evidence").SelectOptionAsync("Monitored");
@@ -116,7 +121,9 @@ public sealed partial class ConnectorJourney(BrowserFixture fixture) : BrowserTe
         await Expect(focal.Locator("#case-study-grade")).ToContainTextAsync("Notée par");
 
         // 3. A question for the helpdesk, tagged with the behaviour, the mechanism and the country.
-        await focal.GotoAsync("/helpdesk");
+        await connector.ClickAsync();
+        await pages.CheckAsync(focal, "the Country Connector, again");
+        await focal.Locator("main a[href='/helpdesk']").ClickAsync();
         await pages.CheckAsync(focal, "the helpdesk");
         var question = $"Comment fixer le prix par accouchement dans un contrat avec des cliniques privées ? Référence {unique}";
         await focal.Locator("#question").FillAsync(question);
@@ -129,11 +136,13 @@ public sealed partial class ConnectorJourney(BrowserFixture fixture) : BrowserTe
         await pages.CheckAsync(focal, "the helpdesk once the question is sent");
         var asked = focal.Locator("section[aria-labelledby=mine-heading] li").Filter(new() { HasText = unique });
         await Expect(asked).ToContainTextAsync("Ouverte");
-        var questionPath = await asked.Locator("a").GetAttributeAsync("href") ?? "";
+        var questionPath = await asked.Locator("a[href^='/helpdesk/']").GetAttributeAsync("href") ?? "";
         var questionId = Guid.Parse(questionPath["/helpdesk/".Length..]);
 
         // 4. The editor finds it waiting in the queue, answers it and publishes it as a FAQ entry in three languages.
-        await desk.GotoAsync("/helpdesk/queue");
+        await desk.Locator("header a[href='/connector']").ClickAsync();
+        await pages.CheckAsync(desk, "the Country Connector, for an editor");
+        await desk.Locator("main a[href='/helpdesk/queue']").ClickAsync();
         await pages.CheckAsync(desk, "the helpdesk queue");
         var waiting = desk.Locator("section[aria-labelledby=waiting-heading]");
         await Expect(waiting).ToContainTextAsync(focalPoint.Name);
@@ -181,10 +190,10 @@ public sealed partial class ConnectorJourney(BrowserFixture fixture) : BrowserTe
         await focal.Locator("header form[role=search] button[type=submit]").ClickAsync();
         await Expect(focal).ToHaveURLAsync(new Regex(@"/search\?q="));
         await pages.CheckAsync(focal, "the search results");
-        var hit = focal.Locator($"main .search-result a[href='/helpdesk/faq#faq-{questionId:N}']");
-        await Expect(hit).ToHaveTextAsync(faqQuestion);
-        await Expect(focal.Locator("main .search-result").Filter(new() { Has = hit })).ToContainTextAsync("Réponse du service d'assistance");
-        await hit.ClickAsync();
+        var hit = focal.Locator("main .search-result").Filter(new() { Has = focal.Locator($"a[href='/helpdesk/faq#faq-{questionId:N}']") });
+        await Expect(hit.Locator("h2")).ToHaveTextAsync(faqQuestion);
+        await Expect(hit).ToContainTextAsync("Réponse du service d'assistance");
+        await hit.Locator("h2 a").ClickAsync();
         await pages.CheckAsync(focal, "the FAQ entry found by search");
         await Expect(entry).ToBeVisibleAsync();
 
@@ -251,8 +260,8 @@ public sealed partial class ConnectorJourney(BrowserFixture fixture) : BrowserTe
 /// <summary>
 /// What every page of a journey in French must be: in French (the document's language and no interface text left in
 /// English), never a server error. English interface text is found by the English resources that French translates
-/// differently, outside content bodies (which keep the language they were written in). Watches each page it opens,
-/// so a page shown and never checked fails the journey.
+/// differently, outside what people wrote (Markdown bodies, and the names and titles pages isolate in bdi), which keeps
+/// the language it was written in. Watches each page it opens, so a page shown and never checked fails the journey.
 /// </summary>
 internal sealed partial class FrenchPages
 {
@@ -299,7 +308,7 @@ internal sealed partial class FrenchPages
             """
             () => {
               const body = document.body.cloneNode(true);
-              body.querySelectorAll('.rich-text, script, style, [lang]:not([lang=fr])').forEach(node => node.remove());
+              body.querySelectorAll('.rich-text, bdi, script, style, [lang]:not([lang=fr])').forEach(node => node.remove());
               return body.textContent;
             }
             """), " ");
