@@ -130,7 +130,7 @@ public sealed partial class ConnectorJourney(BrowserFixture fixture) : BrowserTe
         await focal.Locator("#behaviour").SelectOptionAsync(behaviour);
         await focal.Locator("#mechanism").SelectOptionAsync(mechanism);
         await focal.Locator("#country").SelectOptionAsync(Country);
-        await FormAsync(focal, "helpdesk-ask").Locator("button[type=submit]").ClickAsync();
+        await Form(focal, "helpdesk-ask").Locator("button[type=submit]").ClickAsync();
         await Expect(focal).ToHaveURLAsync(new Regex(@"/helpdesk\?asked=true$"));
         await Expect(focal.GetByText("Votre question a été envoyée.")).ToBeVisibleAsync();
         await pages.CheckAsync(focal, "the helpdesk once the question is sent");
@@ -149,7 +149,7 @@ public sealed partial class ConnectorJourney(BrowserFixture fixture) : BrowserTe
         await waiting.Locator($"a[href='{questionPath}']").ClickAsync();
         await pages.CheckAsync(desk, "the question, for the editor");
         await desk.Locator("#answer").FillAsync("Partez du coût moyen d'un accouchement sans complication et révisez le prix chaque année avec les cliniques.");
-        await FormAsync(desk, "helpdesk-answer").Locator("button[type=submit]").ClickAsync();
+        await Form(desk, "helpdesk-answer").Locator("button[type=submit]").ClickAsync();
         await Expect(desk).ToHaveURLAsync(new Regex(@"\?done=answered$"));
         await Expect(desk.GetByText("Enregistré.")).ToBeVisibleAsync();
         await pages.CheckAsync(desk, "the question once answered");
@@ -160,7 +160,7 @@ public sealed partial class ConnectorJourney(BrowserFixture fixture) : BrowserTe
         await desk.Locator("#answer-fr").FillAsync("Partez du **coût moyen** d'un accouchement sans complication et révisez le prix chaque année avec les cliniques.");
         await desk.Locator("#question-ar").FillAsync($"كيف نحدد سعر الولادة في العقد؟ {unique}");
         await desk.Locator("#answer-ar").FillAsync("ابدأوا من متوسط تكلفة الولادة غير المعقدة وراجعوا السعر كل عام مع العيادات.");
-        await FormAsync(desk, "helpdesk-publish").Locator("button[type=submit]").ClickAsync();
+        await Form(desk, "helpdesk-publish").Locator("button[type=submit]").ClickAsync();
         await Expect(desk).ToHaveURLAsync(new Regex(@"\?done=published$"));
         await Expect(desk.Locator("main h1")).ToContainTextAsync("Publiée dans la FAQ");
         await pages.CheckAsync(desk, "the question once published");
@@ -218,7 +218,7 @@ public sealed partial class ConnectorJourney(BrowserFixture fixture) : BrowserTe
     }
 
     /// <summary>A form of the page by its Blazor form name (the hidden _handler field), whatever the language of its button.</summary>
-    private static ILocator FormAsync(IPage page, string name) => page.Locator($"main form:has(input[name='_handler'][value='{name}'])");
+    private static ILocator Form(IPage page, string name) => page.Locator($"main form:has(input[name='_handler'][value='{name}'])");
 
     /// <summary>
     /// A national round of the country, validated with an agreed level for every mechanism, as a workshop would leave
@@ -344,7 +344,7 @@ internal sealed partial class FrenchPages
         XDocument.Load(file).Root!.Elements("data")
             .ToDictionary(data => (string)data.Attribute("name")!, data => (string?)data.Element("value") ?? "", StringComparer.Ordinal);
 
-    [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
+    [GeneratedRegex(@"\{\d+(?::[^}]*)?\}")]
     private static partial Regex Placeholders();
 
     [GeneratedRegex(@"\s+")]
