@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Web.Accounts.SignIn;
+using Pathway.Web.Components.Countries;
 using Pathway.Web.Components.Mechanisms;
 using Pathway.Web.Connector.CaseStudies;
 using Pathway.Web.Connector.Helpdesk;
@@ -39,18 +40,22 @@ public static class ConnectorSetup
         services.AddScoped<CaseStudySearch>();
         services.AddScoped<CaseStudyNotices>();
         services.AddScoped<CaseStudyProposals>();
+        services.AddScoped<IPeerEvidenceSource, CaseStudyPeerEvidence>();
         services.AddSingleton(new MechanismPanelAddOn(typeof(ProposeCaseStudyPanel), Order: 50));
         services.AddScoped<CountryProfiles>();
         services.AddScoped<ReviewNotices>();
         services.AddScoped<ResourceLibrary>();
         services.AddScoped<ResourceCatalogue>();
         services.AddScoped<IReviewQueueSource, ResourceReviewSource>();
+        services.AddScoped<IPeerEvidenceSource, ResourcePeerEvidence>();
         services.AddScoped<CsvImport>();
         services.AddSingleton(new MechanismPanelAddOn(typeof(ResourcesPanel), 10));
         services.AddScoped<OrganisationDirectory>();
         services.AddScoped<PartnershipWrites>();
         services.AddScoped<PartnershipRegister>();
         services.AddScoped<PartnershipLog>();
+        services.AddScoped<IPeerEvidenceSource, PartnershipPeerEvidence>();
+        services.AddSingleton(new CountryProfileSection(typeof(PartnershipProfileSection), Order: 20));
         services.AddScoped<ISearchEngine>(provider => provider.GetRequiredService<PathwayDb>().Database.IsNpgsql()
             ? new PostgresSearchEngine(provider.GetRequiredService<PathwayDb>())
             : new SqliteSearchEngine(provider.GetRequiredService<PathwayDb>()));

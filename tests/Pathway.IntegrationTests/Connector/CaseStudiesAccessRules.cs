@@ -129,7 +129,8 @@ public static class CaseStudiesAccessRules
         FreshCaseStudy(Json("POST", "/api/case-studies/{id:guid}/moves", Moves, cell => new { to = MoveFor(cell.Kind), version = 0 })),
 
         // Country profiles.
-        Get("/countries/{Iso3}", Everyone),
+        // The profile is public; its partnerships section names the non-public partnership only to those who may read it.
+        Get("/countries/{Iso3}", PartnershipsAccessRules.Lists) with { Fresh = PartnershipsAccessRules.WithPartnershipsAsync },
         Form("/countries/{Iso3}", "none", Caller.Anonymous, Everyone),
         Get("/countries/{Iso3}/figures/new", CountryWrites) with { Shows = "profile-figure-form" },
         Form("/countries/{Iso3}/figures/new", "profile-figure", Caller.FocalPoint, SignedIn),

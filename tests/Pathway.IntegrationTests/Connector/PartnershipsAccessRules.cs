@@ -38,7 +38,8 @@ public static class PartnershipsAccessRules
         /* non-public */ "A  A  A  A  A  A  A  A  N  N  A  N",
         /* public     */ "A  A  A  A  A  A  A  A  A  A  A  A");
 
-    private static readonly AccessGrid Lists = Partnership(
+    /// <summary>Lists that name the country's partnerships (the register, the country profile): the non-public one only to its readers.</summary>
+    internal static readonly AccessGrid Lists = Partnership(
         /* non-public */ "A  A  A  A  A  A  A  A  H  H  A  H",
         /* public     */ "A  A  A  A  A  A  A  A  A  A  A  A");
 
@@ -92,6 +93,13 @@ public static class PartnershipsAccessRules
         scope.Db.AddRange(hidden, shown);
         await scope.Db.SaveChangesAsync(TestContext.Current.CancellationToken);
         return new Made(hidden.Id, shown.Id, organisation.Id);
+    }
+
+    /// <summary>For rules elsewhere that show the country's partnerships (the country profile): makes them, names no route value.</summary>
+    internal static async Task<IReadOnlyDictionary<string, string>> WithPartnershipsAsync(Cell cell)
+    {
+        await MadeAsync(cell.World);
+        return new Dictionary<string, string>();
     }
 
     private static async Task<Guid> PartnershipOf(Cell cell)

@@ -3,7 +3,7 @@ using Pathway.Web.Localization;
 
 namespace Pathway.Web.Connector.Peers;
 
-/// <summary>What a piece of peer evidence is; its label is the resource <c>Peers.Evidence.{Kind}</c>.</summary>
+/// <summary>What a piece of peer evidence is; its count reads as the resource <c>Peers.Shared.{Kind}</c>.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<PeerEvidenceKind>))]
 public enum PeerEvidenceKind
 {

@@ -12,7 +12,8 @@ public sealed record PeerDto(
     string CountryIso3, string CountryName, int LatestLevel, int LatestYear, bool PublishedHigher,
     IReadOnlyList<PeerMoveDto> MovesUp, IReadOnlyList<PeerEvidenceDto> Evidence, bool IsDemonstration);
 
-public sealed record PeersDto(string MechanismCode, int FromLevel, string? CountryIso3, IReadOnlyList<PeerDto> Peers);
+/// <summary>One page of peers (<see cref="PeerDirectory.PageSize"/> a page): <c>Total</c> countries in <c>Pages</c> pages.</summary>
+public sealed record PeersDto(string MechanismCode, int FromLevel, string? CountryIso3, int Total, int Page, int Pages, IReadOnlyList<PeerDto> Peers);
 
 public sealed record ExchangeDto(
     Guid Id, string FromCountryIso3, string ToCountryIso3, string MechanismCode, string Message, string RequesterName,
@@ -33,7 +34,7 @@ public static class PeersApi
         routes.MapGet("/api/peers/{code}", Peers).WithTags("Peer learning").WithName("GetPeers")
             .WithDescription("Countries to learn from on a mechanism, from published results only: those whose latest published level is "
                 + "higher than ?from= (else the ?country='s latest published level, else 1), and those that stepped up between published "
-                + "rounds, with what they shared. 404 for a mechanism no framework version has.")
+                + "rounds, with what they shared; ?page= pages through them, 20 a page. 404 for a mechanism no framework version has.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         var api = routes.MapGroup("/api/exchanges").WithTags("Peer learning").RequireAuthorization(Policies.ApiUser);
@@ -55,13 +56,13 @@ public static class PeersApi
     }
 
     public static async Task<Results<Ok<PeersDto>, ProblemHttpResult>> Peers(
-        string code, int? from, string? country, PeerDirectory directory, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
+        string code, int? from, string? country, int? page, PeerDirectory directory, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
     {
-        if (await directory.ForAsync(code, from, country, cancellationToken) is not { } view)
+        if (await directory.ForAsync(code, from, country, page ?? 1, PeerDirectory.PageSize, cancellationToken) is not { } view)
         {
             return TypedResults.Problem(title: l["Peers.NotFoundTitle"], detail: l["Peers.NotFound"], statusCode: StatusCodes.Status404NotFound);
         }
-        return TypedResults.Ok(new PeersDto(view.MechanismCode, view.FromLevel, view.AskingIso3,
+        return TypedResults.Ok(new PeersDto(view.MechanismCode, view.FromLevel, view.AskingIso3, view.Total, view.Page, view.Pages,
             [.. view.Peers.Select(peer => new PeerDto(peer.Country.Iso3, peer.Country.Name.Current, peer.Country.Latest.Level, peer.Country.Latest.Year,
                 peer.PublishedHigher, [.. peer.MovesUp.Select(move => new PeerMoveDto(move.FromLevel, move.ToLevel, move.FromYear, move.ToYear))],
                 [.. view.EvidenceOf(peer.Country.Iso3).Select(item => new PeerEvidenceDto(item.Kind, item.Title.Current, item.Url, item.IsDemonstration))],
