@@ -63,7 +63,7 @@ public sealed partial class PageSurvey(BrowserFixture fixture) : BrowserTest(fix
                 {
                     findings.Add($"{what}: a date written in digits only, \"{date.Value}\".");
                 }
-                foreach (var untranslated in Untranslated.Find(text, language))
+                foreach (var untranslated in Untranslated.Find(await ReadableTextAsync(page, language), language))
                 {
                     findings.Add($"{what}: untranslated text, \"{untranslated}\".");
                 }
@@ -111,6 +111,26 @@ public sealed partial class PageSurvey(BrowserFixture fixture) : BrowserTest(fix
         }
         Assert.True(wide.Count == 0, $"Pages that scroll sideways on a phone in {language}:{Environment.NewLine}{string.Join(Environment.NewLine, wide)}");
     }
+
+    /// <summary>
+    /// The visible text of the page's main part one text node a line, leaving out what is marked as another language
+    /// (<c>lang</c>) or as not to be translated (<c>translate="no"</c>, code): what a reader of the page's language reads.
+    /// </summary>
+    private static Task<string> ReadableTextAsync(IPage page, string language) => page.EvaluateAsync<string>("""
+        language => {
+          const main = document.querySelector('main');
+          const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+          const lines = [];
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const parent = node.parentElement;
+            if (!parent || !parent.checkVisibility() || parent.closest('script, style, code, kbd, samp, [translate="no"]')) continue;
+            const marked = parent.closest('[lang]');
+            if (marked && marked.lang.split('-')[0] !== language) continue;
+            if (node.textContent.trim()) lines.push(node.textContent.trim());
+          }
+          return lines.join('\n');
+        }
+        """, language);
 
     /// <summary>The outermost elements that reach past the screen's edge, named by tag, id and class, so a failure says where to look.</summary>
     private static Task<string> WidestAsync(IPage page) => page.EvaluateAsync<string>("""
@@ -311,7 +331,7 @@ internal sealed record SurveyData(
         {
             CountryIso3 = country,
             FrameworkVersionId = versionId,
-            Title = $"Survey round {status} {Guid.NewGuid():N}"[..40],
+            Title = $"Survey round {status.ToString().ToLowerInvariant()} {Guid.NewGuid():N}"[..40],
             Purpose = AssessmentPurpose.TakeStock,
             PlannedStart = new DateOnly(2026, 6, 12),
             PlannedEnd = new DateOnly(2026, 12, 6),

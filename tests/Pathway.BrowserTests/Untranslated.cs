@@ -6,8 +6,9 @@ namespace Pathway.BrowserTests;
 /// <summary>
 /// Text a page shows without translating it: a localizer key shown as itself (a missing string, "Resources.Title"),
 /// an enum value's name ("ImplementationAndReview"), or, in French and Arabic, an English interface string written
-/// into the page instead of read from the localizer. Only strings of three words or more count as English interface
-/// text, so a shared word (a name, "Description") or a content editor's English text is not taken for one.
+/// into the page instead of read from the localizer. Only strings of four words or more count as English interface
+/// text, so a shared word (a name, "Description") or a content editor's English text is not taken for one. Codes a
+/// person types ("Regulation") belong in <c>code</c> or under <c>translate="no"</c>, which the survey leaves out.
 /// </summary>
 internal static partial class Untranslated
 {
@@ -34,7 +35,7 @@ internal static partial class Untranslated
             foreach (var literal in Placeholder().Split(value))
             {
                 var phrase = literal.Trim();
-                if (phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3
+                if (phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4
                     && translated.GetValueOrDefault(key) is { } own && !own.Contains(phrase, StringComparison.Ordinal)
                     && text.Contains(phrase, StringComparison.Ordinal))
                 {
