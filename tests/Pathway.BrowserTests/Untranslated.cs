@@ -17,13 +17,13 @@ internal static partial class Untranslated
     public static IEnumerable<string> Find(string text, string language)
     {
         var english = Strings.Value["en"];
-        foreach (var match in KeyShaped().Matches(text).Select(match => match.Value).Distinct())
+        var kept = Kept.Value[language];
+        foreach (var match in KeyShaped().Matches(text).Concat(PascalCase().Matches(text)).Select(match => match.Value).Distinct())
         {
-            yield return match;
-        }
-        foreach (var match in PascalCase().Matches(text).Select(match => match.Value).Distinct())
-        {
-            yield return match;
+            if (!kept.Contains(match))
+            {
+                yield return match;
+            }
         }
         if (language == "en")
         {
@@ -44,6 +44,12 @@ internal static partial class Untranslated
             }
         }
     }
+
+    // Codes a translation writes on purpose (the open data dictionary names the values "DontKnow", "NotApplicable").
+    private static readonly Lazy<Dictionary<string, HashSet<string>>> Kept = new(() => Strings.Value.ToDictionary(
+        pair => pair.Key,
+        pair => pair.Value.Values.SelectMany(value => KeyShaped().Matches(value).Concat(PascalCase().Matches(value)))
+            .Select(match => match.Value).ToHashSet(StringComparer.Ordinal)));
 
     private static Dictionary<string, Dictionary<string, string>> Load()
     {
