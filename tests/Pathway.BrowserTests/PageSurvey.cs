@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Microsoft.AspNetCore.Identity;
 using Pathway.Web.Accounts;
 using Pathway.Web.Assessments;
 using Pathway.Web.Data;
@@ -46,6 +47,11 @@ public sealed partial class PageSurvey(BrowserFixture fixture) : BrowserTest(fix
                     findings.Add($"{what}: answered {response?.Status}.");
                     continue;
                 }
+                if (!page.Url.EndsWith(visit.Path, StringComparison.Ordinal))
+                {
+                    findings.Add($"{what}: sent on to {page.Url}.");
+                    continue;
+                }
                 await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
                 var serious = await Accessibility.SeriousViolationsAsync(page, what);
                 if (serious.Count > 0)
@@ -56,6 +62,10 @@ public sealed partial class PageSurvey(BrowserFixture fixture) : BrowserTest(fix
                 if (NumericDate().Match(text) is { Success: true } date)
                 {
                     findings.Add($"{what}: a date written in digits only, \"{date.Value}\".");
+                }
+                foreach (var untranslated in Untranslated.Find(await ReadableTextAsync(page, language), language))
+                {
+                    findings.Add($"{what}: untranslated text, \"{untranslated}\".");
                 }
             }
         }
@@ -82,18 +92,45 @@ public sealed partial class PageSurvey(BrowserFixture fixture) : BrowserTest(fix
         await Expect(page).ToHaveURLAsync(new Regex("/assessments$"));
 
         var wide = new List<string>();
-        foreach (var visit in site.Pages().Where(visit => visit.Who is SurveyData.FocalPoint or SurveyData.Anonymous).DistinctBy(visit => visit.Path))
+        foreach (var group in site.Pages().GroupBy(visit => visit.Who is SurveyData.Anonymous ? SurveyData.FocalPoint : visit.Who))
         {
-            await page.GotoAsync(visit.Path);
-            var widths = await page.EvaluateAsync<int[]>(
-                "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
-            if (widths[0] > widths[1])
+            await using var own = await Fixture.NewContextAsync(Phone);
+            var screen = await own.NewPageAsync();
+            await site.SignInAsync(screen, group.Key);
+            await screen.GotoAsync($"/?culture={language}");
+            foreach (var path in group.Select(visit => visit.Path).Distinct())
             {
-                wide.Add($"{visit.Path}: {widths[0]} px wide in a {widths[1]} px screen, because of {await WidestAsync(page)}");
+                await screen.GotoAsync(path);
+                var widths = await screen.EvaluateAsync<int[]>(
+                    "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+                if (widths[0] > widths[1])
+                {
+                    wide.Add($"{path} as {group.Key}: {widths[0]} px wide in a {widths[1]} px screen, because of {await WidestAsync(screen)}");
+                }
             }
         }
         Assert.True(wide.Count == 0, $"Pages that scroll sideways on a phone in {language}:{Environment.NewLine}{string.Join(Environment.NewLine, wide)}");
     }
+
+    /// <summary>
+    /// The visible text of the page's main part one text node a line, leaving out what is marked as another language
+    /// (<c>lang</c>) or as not to be translated (<c>translate="no"</c>, code): what a reader of the page's language reads.
+    /// </summary>
+    private static Task<string> ReadableTextAsync(IPage page, string language) => page.EvaluateAsync<string>("""
+        language => {
+          const main = document.querySelector('main');
+          const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+          const lines = [];
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const parent = node.parentElement;
+            if (!parent || !parent.checkVisibility() || parent.closest('script, style, code, kbd, samp, [translate="no"]')) continue;
+            const marked = parent.closest('[lang]');
+            if (marked && marked.lang.split('-')[0] !== language) continue;
+            if (node.textContent.trim()) lines.push(node.textContent.trim());
+          }
+          return lines.join('\n');
+        }
+        """, language);
 
     /// <summary>The outermost elements that reach past the screen's edge, named by tag, id and class, so a failure says where to look.</summary>
     private static Task<string> WidestAsync(IPage page) => page.EvaluateAsync<string>("""
@@ -123,44 +160,40 @@ public sealed partial class PageSurvey(BrowserFixture fixture) : BrowserTest(fix
 /// with a plan, published), a reviewer of its region and an administrator.
 /// </summary>
 internal sealed record SurveyData(
-    IReadOnlyDictionary<string, (string Email, string Password)> People,
+    IReadOnlyDictionary<string, Person> Accounts,
     IReadOnlyDictionary<AssessmentStatus, Guid> Rounds,
     string UserId,
     Guid EvidenceId,
-    string Country)
+    string Country,
+    SurveyConnectorData Connector)
 {
     public const string Anonymous = "anonymous";
     public const string FocalPoint = "focal point";
     public const string Reviewer = "reviewer";
     public const string Administrator = "administrator";
-
-    private const string Password = "Survey-Password-2026-long";
+    public const string ContentEditor = "content editor";
 
     public static async Task<SurveyData> CreateAsync(BrowserFixture fixture, string country)
     {
         var server = fixture.Server;
         var ct = TestContext.Current.CancellationToken;
-        var people = new Dictionary<string, (string, string)>();
-        string focalId = "";
+        // Global roles sign in with two factors: without them every page would be the two-factor setup page.
+        var people = new Dictionary<string, Person>();
+        foreach (var (who, role, countryCode, region, name) in new[]
+                 {
+                     (FocalPoint, Roles.CountryFocalPoint, country, (string?)null, "Salma Survey"),
+                     (Reviewer, Roles.Reviewer, null, "EMR", "Karim Survey"),
+                     (Administrator, Roles.Administrator, null, null, "Ines Survey"),
+                     (ContentEditor, Roles.ContentEditor, null, null, "Nadia Survey"),
+                 })
+        {
+            people[who] = await People.CreateAsync(server, role, countryCode, region, name);
+        }
+        string focalId;
         await using (var scope = server.Services.CreateAsyncScope())
         {
-            var administration = scope.ServiceProvider.GetRequiredService<UserAdministration>();
-            foreach (var (who, role, countryCode, region, name) in new[]
-                     {
-                         (FocalPoint, Roles.CountryFocalPoint, country, (string?)null, "Salma Survey"),
-                         (Reviewer, Roles.Reviewer, null, "EMR", "Karim Survey"),
-                         (Administrator, Roles.Administrator, null, null, "Ines Survey"),
-                     })
-            {
-                var email = $"survey-{Guid.NewGuid():N}@example.org";
-                var result = await administration.CreateAsync(new NewUser(email, Password, role, countryCode, region, name), ct);
-                Assert.True(result.Succeeded, string.Join("; ", result.Errors.SelectMany(pair => pair.Value)));
-                people[who] = (email, Password);
-                if (who == FocalPoint)
-                {
-                    focalId = result.User!.Id;
-                }
-            }
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PathwayUser>>();
+            focalId = (await users.FindByEmailAsync(people[FocalPoint].Email))!.Id;
         }
 
         var rounds = new Dictionary<AssessmentStatus, Guid>();
@@ -173,7 +206,8 @@ internal sealed record SurveyData(
             rounds[status] = await SeedRoundAsync(server, country, focalId, status, ct);
         }
         var evidenceId = await SeedEvidenceAsync(server, country, rounds[AssessmentStatus.RatingOpen], ct);
-        var data = new SurveyData(people, rounds, focalId, evidenceId, country);
+        var connector = await SurveyConnectorData.CreateAsync(server, country, focalId, ct);
+        var data = new SurveyData(people, rounds, focalId, evidenceId, country, connector);
 
         // Published by its focal point, as a country signs off: the release is what the public pages read.
         await using var context = await fixture.NewContextAsync();
@@ -243,6 +277,10 @@ internal sealed record SurveyData(
         {
             yield return (Administrator, path);
         }
+        foreach (var visit in Connector.Pages(Country))
+        {
+            yield return visit;
+        }
     }
 
     public async Task SignInAsync(IPage page, string who)
@@ -251,12 +289,8 @@ internal sealed record SurveyData(
         {
             return;
         }
-        var (email, password) = People[who];
         await page.GotoAsync("/account/login?culture=en");
-        await page.GetByLabel("E-mail address", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await Expect(page.Locator("form[action='/account/logout']")).ToHaveCountAsync(1);
+        await People.SubmitSignInAsync(page, Accounts[who]);
     }
 
     /// <summary>A link that supports two mechanisms of the round, for the "also supports" page.</summary>
@@ -297,7 +331,7 @@ internal sealed record SurveyData(
         {
             CountryIso3 = country,
             FrameworkVersionId = versionId,
-            Title = $"Survey round {status} {Guid.NewGuid():N}"[..40],
+            Title = $"Survey round {status.ToString().ToLowerInvariant()} {Guid.NewGuid():N}"[..40],
             Purpose = AssessmentPurpose.TakeStock,
             PlannedStart = new DateOnly(2026, 6, 12),
             PlannedEnd = new DateOnly(2026, 12, 6),

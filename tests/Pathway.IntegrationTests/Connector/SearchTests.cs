@@ -363,7 +363,7 @@ public class SearchTests(PathwayAppFactory factory) : IClassFixture<PathwayAppFa
         foreach (var path in new[] { "/", "/framework", "/search" })
         {
             var html = await HttpAssert.HtmlAsync(await anonymous.GetAsync(path, Ct));
-            Assert.Contains("<form class=\"site-search\" method=\"get\" action=\"/search\" role=\"search\">", html, StringComparison.Ordinal);
+            Assert.Contains("<form class=\"site-search\" method=\"get\" action=\"/search\" role=\"search\" aria-label=\"Search the whole site\">", html, StringComparison.Ordinal);
             Assert.Contains("<label for=\"site-search-q\" class=\"visually-hidden\">Search for</label>", html, StringComparison.Ordinal);
             Assert.Contains("id=\"site-search-q\" name=\"q\"", html, StringComparison.Ordinal);
         }
