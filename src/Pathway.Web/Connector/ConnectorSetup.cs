@@ -37,7 +37,6 @@ public static class ConnectorSetup
         services.AddScoped<CaseStudyReader>();
         services.AddScoped<CaseStudyBook>();
         services.AddScoped<CaseStudySearch>();
-        services.AddScoped<CaseStudyNotices>();
         services.AddScoped<CaseStudyProposals>();
         services.AddSingleton(new MechanismPanelAddOn(typeof(ProposeCaseStudyPanel), Order: 50));
         services.AddScoped<CountryProfiles>();
@@ -45,9 +44,11 @@ public static class ConnectorSetup
         services.AddScoped<ResourceLibrary>();
         services.AddScoped<ResourceCatalogue>();
         services.AddScoped<IReviewQueueSource, ResourceReviewSource>();
+        services.AddScoped<IReviewQueueSource, CaseStudyReviewSource>();
         services.AddScoped<CsvImport>();
         services.AddSingleton(new MechanismPanelAddOn(typeof(ResourcesPanel), 10));
         services.AddScoped<OrganisationDirectory>();
+        services.AddScoped<IOrganisationRenameListener, PartnershipPartyRenames>();
         services.AddScoped<PartnershipWrites>();
         services.AddScoped<PartnershipRegister>();
         services.AddScoped<PartnershipLog>();
