@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Pathway.IntegrationTests.Infrastructure;
 using Pathway.Web.Accounts;
@@ -35,7 +36,8 @@ public sealed class ReviewQueueTests(PathwayAppFactory factory) : IClassFixture<
         await CaseStudyTests.SendAsync(author, HttpMethod.Post, $"/api/case-studies/{id}/moves", new { to = "InReview", version = 0 });
         using (var resource = await author.PostAsJsonAsync("/api/resources", ResourcesTests.Body(resourceTitle), Ct))
         {
-            var resourceId = (await HttpAssert.JsonAsync(resource)).GetProperty("id").GetGuid();
+            Assert.Equal(HttpStatusCode.Created, resource.StatusCode);
+            var resourceId = (await resource.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
             await HttpAssert.JsonAsync(await author.PostAsJsonAsync($"/api/resources/{resourceId}/moves", new { to = "InReview" }, Ct));
         }
 
