@@ -38,7 +38,6 @@ public static class ConnectorSetup
         services.AddScoped<CaseStudyReader>();
         services.AddScoped<CaseStudyBook>();
         services.AddScoped<CaseStudySearch>();
-        services.AddScoped<CaseStudyNotices>();
         services.AddScoped<CaseStudyProposals>();
         services.AddScoped<IPeerEvidenceSource, CaseStudyPeerEvidence>();
         services.AddSingleton(new MechanismPanelAddOn(typeof(ProposeCaseStudyPanel), Order: 50));
@@ -48,9 +47,11 @@ public static class ConnectorSetup
         services.AddScoped<ResourceCatalogue>();
         services.AddScoped<IReviewQueueSource, ResourceReviewSource>();
         services.AddScoped<IPeerEvidenceSource, ResourcePeerEvidence>();
+        services.AddScoped<IReviewQueueSource, CaseStudyReviewSource>();
         services.AddScoped<CsvImport>();
         services.AddSingleton(new MechanismPanelAddOn(typeof(ResourcesPanel), 10));
         services.AddScoped<OrganisationDirectory>();
+        services.AddScoped<IOrganisationRenameListener, PartnershipPartyRenames>();
         services.AddScoped<PartnershipWrites>();
         services.AddScoped<PartnershipRegister>();
         services.AddScoped<PartnershipLog>();

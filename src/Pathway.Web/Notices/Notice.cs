@@ -28,10 +28,26 @@ public enum NoticeKind
 
     /// <summary>The asker's helpdesk question was answered.</summary>
     HelpdeskAnswered,
-    /// <summary>A case study was submitted for review: to the content editors (no round; the title is the case study's).</summary>
-    CaseStudySubmitted,
+
+    // Numbered from here: the API gives a kind as its number, and 14 was CaseStudySubmitted (folded into
+    // ContentInReview, see NoticeKinds); the numbers after it stay as they were.
+
     /// <summary>Shared content (a resource, a case study) was sent for review: to the content editors.</summary>
-    ContentInReview,
+    ContentInReview = 15,
+
+    /// <summary>Someone asked the helpdesk a question: to the content editors, who answer or route it.</summary>
+    HelpdeskAsked = 16,
+}
+
+/// <summary>How a notice's kind is stored: by name, so adding or reordering kinds never changes what a row means.</summary>
+public static class NoticeKinds
+{
+    /// <summary>The stored name of a kind that was folded into <see cref="NoticeKind.ContentInReview"/> (case studies once had their own).</summary>
+    private const string CaseStudySubmitted = "CaseStudySubmitted";
+
+    /// <summary>Reads a stored kind; one folded into another is read as that one, so rows written before still load.</summary>
+    public static NoticeKind Parse(string stored) =>
+        stored == CaseStudySubmitted ? NoticeKind.ContentInReview : Enum.Parse<NoticeKind>(stored);
 }
 
 /// <summary>Where a notice's e-mail stands; the scheduled job sends what is pending.</summary>
@@ -93,7 +109,7 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
     public void Configure(EntityTypeBuilder<Notice> builder)
     {
         builder.Property(n => n.RecipientId).HasMaxLength(450);
-        builder.Property(n => n.Kind).HasConversion<string>().HasMaxLength(40);
+        builder.Property(n => n.Kind).HasConversion(kind => kind.ToString(), stored => NoticeKinds.Parse(stored)).HasMaxLength(40);
         builder.Property(n => n.RoundTitle).HasMaxLength(Assessment.TitleLength);
         builder.Property(n => n.Subject).HasMaxLength(Notice.TextLength);
         builder.Property(n => n.Key).HasMaxLength(Notice.KeyLength);

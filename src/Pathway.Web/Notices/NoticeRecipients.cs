@@ -39,6 +39,14 @@ public static class NoticeRecipients
         return InRole(db, Roles.Reviewer).Where(u => u.RegionCode == null || region.Contains(u.RegionCode));
     }
 
+    /// <summary>The people who keep shared content (content editors and administrators): they moderate what is sent for review and the helpdesk.</summary>
+    public static IQueryable<PathwayUser> ContentEditors(PathwayDb db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id
+            && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.ContentEditor || r.Name == Roles.Administrator))));
+    }
+
     private static IQueryable<PathwayUser> InRole(PathwayDb db, string role) =>
         db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
 

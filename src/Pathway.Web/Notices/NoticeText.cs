@@ -36,7 +36,6 @@ public static class NoticeText
             NoticeKind.Submitted => $"{round}/review",
             NoticeKind.Validated => $"{round}/plan",
             NoticeKind.ActionDueSoon or NoticeKind.ActionOverdue => $"{round}/plan/items/{notice.ActionItemId}",
-            NoticeKind.CaseStudySubmitted => "/case-studies?state=InReview",
             NoticeKind.ContentInReview => "/connector/review",
             _ => round,
         };

@@ -93,8 +93,9 @@ public class CaseStudyTests(PathwayAppFactory factory) : IClassFixture<PathwayAp
         Assert.Equal("InReview", submitted.GetProperty("state").GetString());
         await using (var scope = factory.OpenSystemDb())
         {
-            Assert.True(await scope.Db.Notices.AnyAsync(n => n.RecipientId == editor.Id && n.Kind == NoticeKind.CaseStudySubmitted, Ct));
-            Assert.False(await scope.Db.Notices.AnyAsync(n => n.RecipientId == focalPoint.Id && n.Kind == NoticeKind.CaseStudySubmitted, Ct));
+            var key = $"CaseStudy:{id:N}:";
+            Assert.True(await scope.Db.Notices.AnyAsync(n => n.RecipientId == editor.Id && n.Kind == NoticeKind.ContentInReview && n.Key.Contains(key), Ct));
+            Assert.False(await scope.Db.Notices.AnyAsync(n => n.RecipientId == focalPoint.Id && n.Kind == NoticeKind.ContentInReview, Ct));
         }
         var queue = await (await editing.GetAsync("/api/case-studies?state=InReview&country=TZA", Ct)).Content.ReadAsStringAsync(Ct);
         Assert.Contains(id.ToString(), queue, StringComparison.Ordinal);

@@ -160,6 +160,57 @@ public class HelpdeskTests(PathwayAppFactory factory) : IClassFixture<PathwayApp
     }
 
     [Fact]
+    public async Task A_question_tells_the_editors_pointing_to_their_queue_and_its_answer_tells_the_asker_pointing_to_the_question()
+    {
+        var asker = await factory.CreateUserAsync(Roles.CountryContributor, country: "SEN");
+        var editor = await factory.CreateUserAsync(Roles.ContentEditor);
+        var words = $"Who inspects private pharmacies {TestAccounts.UniqueSuffix()}?";
+        using var askerApi = await factory.CreateApiClientAsync(asker);
+        using var asked = await askerApi.PostAsJsonAsync("/api/helpdesk", new { question = $"**{words}**", mechanism = "AS.1" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, asked.StatusCode);
+        var id = (await asked.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+
+        // The editors are told, in their language, and led to the queue where the question waits; the asker is not.
+        await using (var scope = factory.OpenSystemDb())
+        {
+            var told = await scope.Db.Notices.AsNoTracking().Where(n => n.Kind == NoticeKind.HelpdeskAsked && n.RoundTitle == words).ToListAsync(Ct);
+            Assert.Contains(told, notice => notice.RecipientId == editor.Id);
+            Assert.DoesNotContain(told, notice => notice.RecipientId == asker.Id);
+            Assert.All(told, notice => Assert.Equal("/helpdesk/queue", notice.Link));
+        }
+        using var editorApi = await factory.CreateApiClientAsync(editor);
+        var editorNotice = await NoticeAsync(editorApi, words, "fr");
+        Assert.Equal($"Nouvelle question au service d'assistance : {words}", editorNotice.GetProperty("title").GetString());
+        Assert.Equal("/helpdesk/queue", editorNotice.GetProperty("link").GetString());
+        using var editorPage = await factory.CreateSignedInClientAsync(editor);
+        Assert.Contains($"/helpdesk/{id}", await HttpAssert.HtmlAsync(await editorPage.GetAsync("/helpdesk/queue", Ct)), StringComparison.Ordinal);
+
+        // Answered: the asker is told, led to the question's page, where the answer is.
+        await HttpAssert.JsonAsync(await editorApi.PostAsJsonAsync($"/api/helpdesk/{id}/answer", new { answer = "The regional health office, twice a year." }, Ct));
+        var askerNotice = await NoticeAsync(askerApi, words, "ar");
+        Assert.Equal($"/helpdesk/{id}", askerNotice.GetProperty("link").GetString());
+        Assert.StartsWith("تمت الإجابة عن سؤالك", askerNotice.GetProperty("title").GetString(), StringComparison.Ordinal);
+        using var askerPage = await factory.CreateSignedInClientAsync(asker);
+        Assert.Contains("The regional health office, twice a year.",
+            WebUtility.HtmlDecode(await HttpAssert.HtmlAsync(await askerPage.GetAsync($"/helpdesk/{id}", Ct))), StringComparison.Ordinal);
+
+        // An editor who asks is not told of their own question.
+        using var ownQuestion = await editorApi.PostAsJsonAsync("/api/helpdesk", new { question = $"Mine: {words}" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, ownQuestion.StatusCode);
+        await using (var scope = factory.OpenSystemDb())
+        {
+            Assert.False(await scope.Db.Notices.AnyAsync(n => n.RecipientId == editor.Id && n.RoundTitle == $"Mine: {words}", Ct));
+        }
+    }
+
+    /// <summary>The caller's notice about the question, as the notices API gives it in <paramref name="language"/>.</summary>
+    private static async Task<JsonElement> NoticeAsync(HttpClient api, string words, string language)
+    {
+        var notices = await HttpAssert.JsonAsync(await api.GetAsync($"/api/notices?lang={language}", Ct));
+        return notices.GetProperty("notices").EnumerateArray().Single(notice => notice.GetProperty("title").GetString()!.Contains(words, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Demonstration_answers_load_once_show_labelled_and_go_with_removal()
     {
         await DemoHelpdesk.LoadAsync(factory.Services, Ct);

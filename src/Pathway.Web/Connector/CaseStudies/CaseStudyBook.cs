@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Pathway.Web.Accounts;
+using Pathway.Web.Connector.Review;
 using Pathway.Web.Data;
 using Pathway.Web.Framework;
 
@@ -29,7 +30,7 @@ public sealed class CaseStudyGradeInput
 /// and the caller's rights first, stages the search entry and any notice, and saves once — nothing half-saved.
 /// </summary>
 public sealed class CaseStudyBook(
-    PathwayDb db, CurrentUser user, CaseStudyReader reader, CaseStudySearch search, CaseStudyNotices notices,
+    PathwayDb db, CurrentUser user, CaseStudyReader reader, CaseStudySearch search, ReviewNotices notices,
     CaseStudyProposals proposals, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public async Task<Outcome<Guid>> CreateAsync(CaseStudyInput input, CancellationToken cancellationToken = default)
@@ -187,7 +188,8 @@ public sealed class CaseStudyBook(
         }
         if (to == ModerationState.InReview)
         {
-            await notices.SubmittedAsync(study, user.Id, now, cancellationToken);
+            // One notice per submission: a case study sent back and submitted again waits again.
+            await notices.SubmittedAsync(nameof(CaseStudy), study.Id, study.Title.En, user.Id, cancellationToken);
         }
         return await SaveAsync(study, cancellationToken);
     }

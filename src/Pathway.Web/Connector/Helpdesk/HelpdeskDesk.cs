@@ -30,6 +30,9 @@ public sealed class HelpdeskDesk(
 {
     public const int ListLimit = 200;
 
+    /// <summary>The editors' queue of questions.</summary>
+    public const string QueueLink = "/helpdesk/queue";
+
     private IQueryable<HelpdeskQuestion> Questions => db.Set<HelpdeskQuestion>();
 
     private string Me => user.Id ?? throw new InvalidOperationException("The helpdesk is for signed-in people.");
@@ -65,6 +68,10 @@ public sealed class HelpdeskDesk(
             AskedAt = clock.GetUtcNow(),
         };
         db.Set<HelpdeskQuestion>().Add(question);
+        // The editors are waiting on it: told in the same save, pointed to their queue (an editor who asks is not told).
+        var editors = await NoticeRecipients.ReadAsync(
+            NoticeRecipients.ContentEditors(db).Where(u => u.Id != question.AskerId), question.AskedAt, cancellationToken);
+        await outbox.AddAsync(NoticeFor(NoticeKind.HelpdeskAsked, question, question.AskedAt) with { Link = QueueLink }, editors, question.AskedAt, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return question;
     }

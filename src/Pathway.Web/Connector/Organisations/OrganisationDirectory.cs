@@ -62,7 +62,8 @@ public sealed class OrganisationInput
 /// The organisations directory: public reference data anyone may read. Content editors and administrators keep
 /// it; a country team may add an organisation of its own country (when naming a party to a partnership).
 /// </summary>
-public sealed class OrganisationDirectory(PathwayDb db, CurrentUser user, IStringLocalizer<SharedResource> l)
+public sealed class OrganisationDirectory(
+    PathwayDb db, CurrentUser user, IEnumerable<IOrganisationRenameListener> renameListeners, IStringLocalizer<SharedResource> l)
 {
     public const int PageSize = 50;
 
@@ -153,8 +154,16 @@ public sealed class OrganisationDirectory(PathwayDb db, CurrentUser user, IStrin
         {
             return Failure.Invalid(l["Organisations.Error.Title"], l["Organisations.Error.Detail"], errors);
         }
+        var (name, acronym) = (organisation.Name, organisation.Acronym);
         organisation.Name = input.Name!.Trim();
         Apply(organisation, input);
+        if (organisation.Name != name || organisation.Acronym != acronym)
+        {
+            foreach (var listener in renameListeners)
+            {
+                await listener.RenamedAsync(organisation, cancellationToken);
+            }
+        }
         return await SaveAsync(organisation, cancellationToken);
     }
 

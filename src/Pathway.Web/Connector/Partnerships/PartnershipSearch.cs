@@ -1,3 +1,4 @@
+using Pathway.Web.Connector.Organisations;
 using Pathway.Web.Connector.Search;
 using Pathway.Web.Localization;
 
@@ -7,6 +8,14 @@ namespace Pathway.Web.Connector.Partnerships;
 public static class PartnershipSearch
 {
     private const int SummaryLength = 280;
+
+    /// <summary>The parties' names and acronyms, as searched; the parties must be loaded with their organisations.</summary>
+    public static IEnumerable<string> PartyNames(Partnership partnership)
+    {
+        ArgumentNullException.ThrowIfNull(partnership);
+        return partnership.Parties.Select(party => party.Organisation).OfType<Organisation>()
+            .Select(organisation => organisation.Acronym is null ? organisation.Name : $"{organisation.Name} {organisation.Acronym}");
+    }
 
     public static SearchDocument Document(Partnership partnership, string regionCode, IEnumerable<string> partyNames)
     {

@@ -55,9 +55,7 @@ public sealed class PartnershipWrites(PathwayDb db, CurrentUser user, SearchInde
         var region = await db.Countries.AsNoTracking().Where(country => country.Iso3 == partnership.CountryIso3)
             .Select(country => country.RegionCode).SingleAsync(cancellationToken);
         // Every write path loads the parties with their organisations (a new party carries its own).
-        var names = partnership.Parties.Select(party => party.Organisation).OfType<Organisations.Organisation>()
-            .Select(organisation => organisation.Acronym is null ? organisation.Name : $"{organisation.Name} {organisation.Acronym}");
-        await search.Stage(PartnershipSearch.Document(partnership, region, names), cancellationToken);
+        await search.Stage(PartnershipSearch.Document(partnership, region, PartnershipSearch.PartyNames(partnership)), cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

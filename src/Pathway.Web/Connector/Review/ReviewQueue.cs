@@ -1,4 +1,3 @@
-using Pathway.Web.Accounts;
 using Pathway.Web.Assessments;
 using Pathway.Web.Data;
 using Pathway.Web.Notices;
@@ -20,7 +19,8 @@ public interface IReviewQueueSource
 
 /// <summary>
 /// Tells the content editors (and administrators) that something waits for them, in-app and by mail through the
-/// notice board, in the same save as the move. Whoever sent it is not told.
+/// notice board, in the same save as the move; the notice leads to the review queue. Whoever sent it is not told.
+/// Every kind of moderated content sends its submissions through here, so editors get one kind of notice.
 /// </summary>
 public sealed class ReviewNotices(PathwayDb db, NoticeOutbox outbox, TimeProvider clock)
 {
@@ -28,9 +28,7 @@ public sealed class ReviewNotices(PathwayDb db, NoticeOutbox outbox, TimeProvide
     public async Task SubmittedAsync(string kind, Guid subjectId, string title, string? actorId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var editors = db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id
-            && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.ContentEditor || r.Name == Roles.Administrator))));
-        var recipients = await NoticeRecipients.ReadAsync(editors.Where(u => u.Id != actorId), now, cancellationToken);
+        var recipients = await NoticeRecipients.ReadAsync(NoticeRecipients.ContentEditors(db).Where(u => u.Id != actorId), now, cancellationToken);
         var subject = TextRules.Truncate(title, Assessment.TitleLength);
         await outbox.AddAsync(
             new NoticeDraft(NoticeKind.ContentInReview, $"{kind}:{subjectId:N}:{now.UtcTicks}", null, subject),
