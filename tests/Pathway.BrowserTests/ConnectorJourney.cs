@@ -261,49 +261,14 @@ public sealed partial class ConnectorJourney(BrowserFixture fixture) : BrowserTe
 /// What every page of a journey in French must be: in French (the document's language and no interface text left in
 /// English), never a server error. English interface text is found by the English resources that French translates
 /// differently, outside what people wrote (Markdown bodies, and the names and titles pages isolate in bdi), which keeps
-/// the language it was written in. Watches each page it opens, so a page shown and never checked fails the journey.
+/// the language it was written in.
 /// </summary>
-internal sealed partial class FrenchPages
+internal sealed partial class FrenchPages() : JourneyPages("fr", "ltr")
 {
     private static readonly Lazy<string[]> EnglishOnly = new(ReadEnglishOnly);
 
-    private readonly List<string> serverErrors = [];
-    private readonly List<string> notChecked = [];
-
-    public int Checked { get; private set; }
-
-    public async Task<IPage> OpenAsync(IBrowserContext context)
+    protected override async Task CheckTextAsync(IPage page, string what)
     {
-        var page = await context.NewPageAsync();
-        Watch(page);
-        return page;
-    }
-
-    public void Watch(IPage page)
-    {
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 500 && response.Request.IsNavigationRequest)
-            {
-                serverErrors.Add($"{response.Status} {response.Url}");
-            }
-        };
-        page.FrameNavigated += (_, frame) =>
-        {
-            if (frame == page.MainFrame)
-            {
-                notChecked.Add(frame.Url);
-            }
-        };
-    }
-
-    public async Task CheckAsync(IPage page, string what)
-    {
-        // The document's own state, not the browser's load events (which a quick second navigation can leave unsent).
-        await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
-        Assert.True(serverErrors.Count == 0, $"Server errors before {what}: {string.Join(", ", serverErrors)}");
-        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
-        await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "ltr");
         var text = Spaces().Replace(await page.EvaluateAsync<string>(
             """
             () => {
@@ -314,14 +279,6 @@ internal sealed partial class FrenchPages
             """), " ");
         var english = EnglishOnly.Value.Where(value => text.Contains(value, StringComparison.Ordinal)).ToList();
         Assert.True(english.Count == 0, $"English on {what} in French ({page.Url}): {string.Join(" | ", english)}");
-        notChecked.RemoveAll(url => url == page.Url);
-        Checked++;
-    }
-
-    public void AssertEveryPageChecked()
-    {
-        Assert.True(serverErrors.Count == 0, $"Server errors: {string.Join(", ", serverErrors)}");
-        Assert.True(notChecked.Count == 0, $"Pages shown but never checked: {string.Join(", ", notChecked.Distinct())}");
     }
 
     /// <summary>

@@ -249,8 +249,8 @@ public static class CaseStudiesAccessRules
             Lessons = LocalizedText.English(""),
             DoneDifferently = LocalizedText.English(""),
             State = state,
-            CreatedAt = DateTimeOffset.UtcNow,
-            UpdatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = TimeProvider.System.GetUtcNow(),
+            UpdatedAt = TimeProvider.System.GetUtcNow(),
             Tags = [new CaseStudyTag { Facet = TagFacet.Mechanism, Value = world.Rounds[RoundKind.Draft].MechanismCode }],
         };
         scope.Db.Add(study);
@@ -271,7 +271,7 @@ public static class CaseStudiesAccessRules
             Year = 2020,
             Source = "Matrix source",
             RecordedByName = "Matrix",
-            RecordedAt = DateTimeOffset.UtcNow,
+            RecordedAt = TimeProvider.System.GetUtcNow(),
         };
         scope.Db.Add(figure);
         await scope.Db.SaveChangesAsync(TestContext.Current.CancellationToken);

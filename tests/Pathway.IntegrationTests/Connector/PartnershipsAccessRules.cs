@@ -86,7 +86,7 @@ public static class PartnershipsAccessRules
             CountryIso3 = AccessWorld.Country,
             IsPublic = isPublic,
             Title = LocalizedText.English($"Partnership for {world.Rounds[kind].Title}"),
-            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = TimeProvider.System.GetUtcNow(),
         };
         var hidden = Make(RoundKind.Draft, isPublic: false);
         var shown = Make(RoundKind.Published, isPublic: true);
@@ -118,7 +118,7 @@ public static class PartnershipsAccessRules
         Guid child;
         if (name == "riskId")
         {
-            var risk = new PartnershipRisk { PartnershipId = id, Description = $"Risk {cell.Unique}", Likelihood = 2, Impact = 2, CreatedAt = DateTimeOffset.UtcNow };
+            var risk = new PartnershipRisk { PartnershipId = id, Description = $"Risk {cell.Unique}", Likelihood = 2, Impact = 2, CreatedAt = TimeProvider.System.GetUtcNow() };
             scope.Db.Add(risk);
             child = risk.Id;
         }

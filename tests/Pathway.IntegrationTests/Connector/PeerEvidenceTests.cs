@@ -240,13 +240,13 @@ public partial class PeerEvidenceTests(PathwayAppFactory factory) : IClassFixtur
     private static Resource Material(TestUser editor, string title, string mechanism, string country, ModerationState state = ModerationState.Published) => new()
     {
         Title = LocalizedText.English(title), Summary = LocalizedText.English("A resource for the peer tests."), LanguageCodes = LanguageList.Format(["en"]),
-        Year = 2024, State = state, CreatedById = editor.Id, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+        Year = 2024, State = state, CreatedById = editor.Id, CreatedAt = TimeProvider.System.GetUtcNow(), UpdatedAt = TimeProvider.System.GetUtcNow(),
         Tags = [new ResourceTag { Facet = TagFacet.Mechanism, Value = mechanism }, new ResourceTag { Facet = TagFacet.Country, Value = country }],
     };
 
     private static Partnership Arrangement(string country, string title, bool isPublic, string? mechanism = null)
     {
-        var partnership = new Partnership { CountryIso3 = country, Title = LocalizedText.English(title), IsPublic = isPublic, CreatedAt = DateTimeOffset.UtcNow };
+        var partnership = new Partnership { CountryIso3 = country, Title = LocalizedText.English(title), IsPublic = isPublic, CreatedAt = TimeProvider.System.GetUtcNow() };
         if (mechanism is not null)
         {
             partnership.Tags.Add(new PartnershipTag { OwnerId = partnership.Id, Facet = TagFacet.Mechanism, Value = mechanism });
@@ -274,7 +274,7 @@ public partial class PeerEvidenceTests(PathwayAppFactory factory) : IClassFixtur
             var round = new Assessment
             {
                 CountryIso3 = country, FrameworkVersionId = version.Id, Title = $"Peer round {TestAccounts.UniqueSuffix()}",
-                Purpose = AssessmentPurpose.TakeStock, CreatedAt = DateTimeOffset.UtcNow, CreatedById = owner.Id,
+                Purpose = AssessmentPurpose.TakeStock, CreatedAt = TimeProvider.System.GetUtcNow(), CreatedById = owner.Id,
             };
             db.Assessments.Add(round);
             var release = new PublishedRelease

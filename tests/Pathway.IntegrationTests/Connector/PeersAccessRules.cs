@@ -112,7 +112,7 @@ public static class PeersAccessRules
             Message = "Matrix exchange",
             RequesterId = requester.Id,
             RequesterName = requester.Email,
-            RequestedAt = DateTimeOffset.UtcNow,
+            RequestedAt = TimeProvider.System.GetUtcNow(),
         };
         scope.Db.Set<ExchangeRequest>().Add(request);
         await scope.Db.SaveChangesAsync(Ct);
@@ -129,7 +129,7 @@ public static class PeersAccessRules
             AskerId = asker.Id,
             AskerName = asker.Email,
             Question = $"Matrix question {cell.Unique}?",
-            AskedAt = DateTimeOffset.UtcNow,
+            AskedAt = TimeProvider.System.GetUtcNow(),
         };
         scope.Db.Set<HelpdeskQuestion>().Add(question);
         await scope.Db.SaveChangesAsync(Ct);
