@@ -24,10 +24,10 @@ public class PeersAccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture
 /// </summary>
 public static class PeersAccessRules
 {
-    private const string Skip = "-  -  -  -  -  -  -  -  -  -  -  -";
+    private const string NotChecked = "-  -  -  -  -  -  -  -  -  -  -  -";
 
-    /// <summary>The same answer whatever the round: asked once.</summary>
-    private static AccessGrid Once(string row) => new(Skip, Skip, Skip, Skip, Skip, Skip, row);
+    /// <summary>The same answer whatever the round: asked once, the other round kinds not checked.</summary>
+    private static AccessGrid Once(string row) => new(NotChecked, NotChecked, NotChecked, NotChecked, NotChecked, NotChecked, row);
 
     //                                       FP Fa Re Ob Co Ad RO Rv OR OC CE An
     private static readonly AccessGrid Everyone = Once("A  A  A  A  A  A  A  A  A  A  A  A");
