@@ -1,3 +1,4 @@
+using Pathway.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Pathway.Web.Localization;
@@ -5,7 +6,7 @@ using Pathway.Web.Localization;
 namespace Pathway.Web.Countries;
 
 /// <summary>A WHO Member State, keyed by its ISO 3166 alpha-3 code.</summary>
-public sealed class Country
+public sealed class Country : IPublicContent
 {
     public required string Iso3 { get; init; }
     public required string Iso2 { get; init; }

@@ -1,3 +1,4 @@
+using Pathway.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Pathway.Web.Localization;
@@ -5,7 +6,7 @@ using Pathway.Web.Localization;
 namespace Pathway.Web.Countries;
 
 /// <summary>A WHO region (AFR, AMR, SEAR, EUR, EMR, WPR).</summary>
-public sealed class Region
+public sealed class Region : IPublicContent
 {
     public const int CodeLength = 4;
 

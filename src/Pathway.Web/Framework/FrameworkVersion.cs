@@ -16,7 +16,7 @@ public enum FrameworkStatus
 /// One imported version of the governance framework: six behaviours, their mechanisms and the four
 /// level descriptors of each. Imported from content/frameworks/*.json; never edited in place.
 /// </summary>
-public sealed class FrameworkVersion
+public sealed class FrameworkVersion : IPublicContent
 {
     public int Id { get; private set; }
     public required string Version { get; init; }
@@ -49,7 +49,7 @@ public sealed class FrameworkVersion
 public sealed record CrosswalkEntry(string From, IReadOnlyList<string> To);
 
 /// <summary>What a level (1 Emerging … 4 Advanced) means in general, in this version.</summary>
-public sealed class LevelDefinition
+public sealed class LevelDefinition : IPublicContent
 {
     public int Id { get; private set; }
     public int FrameworkVersionId { get; set; }
@@ -59,7 +59,7 @@ public sealed class LevelDefinition
     public required LocalizedText Pattern { get; set; }
 }
 
-public sealed class Behaviour
+public sealed class Behaviour : IPublicContent
 {
     public int Id { get; private set; }
     public int FrameworkVersionId { get; set; }
@@ -71,7 +71,7 @@ public sealed class Behaviour
     public List<Mechanism> Mechanisms { get; init; } = [];
 }
 
-public sealed class Mechanism
+public sealed class Mechanism : IPublicContent
 {
     public int Id { get; private set; }
     public int BehaviourId { get; set; }
@@ -110,7 +110,7 @@ public enum InstrumentCategory
 }
 
 /// <summary>What one level looks like for one mechanism, and evidence that would show it.</summary>
-public sealed class LevelDescriptor
+public sealed class LevelDescriptor : IPublicContent
 {
     public int Id { get; private set; }
     public int MechanismId { get; set; }

@@ -56,6 +56,7 @@ public static class PathwaySetup
         services.AddOpenData();
         services.AddConnector();
         services.AddScoped<SiblingLoads>();
+        services.AddPublicPageCache();
 
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
@@ -104,6 +105,8 @@ public static class PathwaySetup
         app.UseAuthorization();
         app.UseTwoFactorRequirement();
         app.UseAntiforgery();
+        // After authentication, so a signed-in person is never answered from (or stored in) the public page cache.
+        app.UseOutputCache();
 
         app.MapStaticAssets();
         app.MapOpenApi();

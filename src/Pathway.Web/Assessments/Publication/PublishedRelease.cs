@@ -18,7 +18,7 @@ public sealed record PublicationChoices(bool BehaviourProfile, bool MechanismLev
 /// can reach it, and later corrections never change it (they add the next revision's release).
 /// Deliberately not country-scoped: it is public by construction.
 /// </summary>
-public sealed class PublishedRelease : IAudited
+public sealed class PublishedRelease : IAudited, IPublicContent
 {
     public const int NoteLength = 2000;
 

@@ -1,3 +1,4 @@
+using Pathway.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Pathway.Web.Framework;
@@ -10,7 +11,7 @@ namespace Pathway.Web.Assessments;
 /// save as its release and never edited after, except <see cref="IsLatest"/>. Like the release, it is public
 /// by construction (only what the country chose to make public is in it), so it is not country-scoped.
 /// </summary>
-public sealed class PublishedResult
+public sealed class PublishedResult : IPublicContent
 {
     public const int CodeLength = 20;
 

@@ -1,3 +1,4 @@
+using Pathway.Web.Data;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -23,7 +24,7 @@ public enum EvidenceStrength
 /// ones are public; the rest are seen by their author, their country's people and the editors
 /// (<see cref="CaseStudyAccess"/>). Its contact people are shown to signed-in people only.
 /// </summary>
-public sealed class CaseStudy
+public sealed class CaseStudy : IPublicContent
 {
     public const int TitleLength = 300;
     public const int NameLength = 200;
@@ -85,7 +86,7 @@ public sealed class CaseStudy
 }
 
 /// <summary>One tag of a case study (behaviours and mechanisms served, instruments used): one indexed lookup per facet and value.</summary>
-public sealed class CaseStudyTag
+public sealed class CaseStudyTag : IPublicContent
 {
     public long Id { get; init; }
     public Guid CaseStudyId { get; init; }
@@ -94,7 +95,7 @@ public sealed class CaseStudyTag
 }
 
 /// <summary>A source that justifies the evidence grade: a title with a link, a citation, or both.</summary>
-public sealed class CaseStudySource
+public sealed class CaseStudySource : IPublicContent
 {
     public const int TitleLength = 300;
     public const int LinkLength = 2000;
@@ -109,7 +110,7 @@ public sealed class CaseStudySource
 }
 
 /// <summary>A person to ask about the case study; shown only to signed-in people.</summary>
-public sealed class CaseStudyContact
+public sealed class CaseStudyContact : IPublicContent
 {
     public const int EmailLength = 254;
     public const int OrganisationLength = 300;

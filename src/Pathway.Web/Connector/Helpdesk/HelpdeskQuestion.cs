@@ -1,3 +1,4 @@
+using Pathway.Web.Data;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -33,7 +34,7 @@ public enum HelpdeskStatus
 /// (<see cref="FaqQuestion"/>, <see cref="FaqAnswer"/>) is what the public sees once published. Question and answers
 /// are Markdown, shown only through <c>MarkdownText</c>.
 /// </summary>
-public sealed class HelpdeskQuestion
+public sealed class HelpdeskQuestion : IPublicContent
 {
     public const int QuestionLength = 4000;
     public const int AnswerLength = RichText.MaxLength;

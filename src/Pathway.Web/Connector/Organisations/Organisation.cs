@@ -1,3 +1,4 @@
+using Pathway.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Pathway.Web.Countries;
@@ -21,7 +22,7 @@ public enum OrganisationSector
 /// Public reference data (names of ministries, associations, agencies), not country-owned: its country is
 /// where it is based, and international organisations have none.
 /// </summary>
-public sealed class Organisation
+public sealed class Organisation : IPublicContent
 {
     public const int NameLength = 300;
     public const int AcronymLength = 30;

@@ -1,3 +1,4 @@
+using Pathway.Web.Data;
 using Pathway.Web.Countries;
 using Pathway.Web.Localization;
 
@@ -42,7 +43,7 @@ public enum PartnershipStage
 /// decides whether it is public (<see cref="IsPublic"/>), and the shared-country query filter does the rest.
 /// Its stage only changes through <see cref="PartnershipLifecycle"/>; <see cref="Version"/> refuses stale edits.
 /// </summary>
-public sealed class Partnership : ICountryShared
+public sealed class Partnership : ICountryShared, IPublicContent
 {
     public const int TitleLength = 300;
     public const int HealthAreaLength = 200;

@@ -1,3 +1,4 @@
+using Pathway.Web.Data;
 using Pathway.Web.Connector.Organisations;
 
 namespace Pathway.Web.Connector.Partnerships;
@@ -27,7 +28,7 @@ public enum RiskStatus
 }
 
 /// <summary>An organisation from the directory taking part in a partnership.</summary>
-public sealed class PartnershipParty
+public sealed class PartnershipParty : IPublicContent
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid PartnershipId { get; init; }
@@ -37,7 +38,7 @@ public sealed class PartnershipParty
 }
 
 /// <summary>One tag of a partnership (a mechanism it serves, an instrument it uses), indexed by facet and value.</summary>
-public sealed class PartnershipTag
+public sealed class PartnershipTag : IPublicContent
 {
     public Guid OwnerId { get; init; }
     public TagFacet Facet { get; init; }
@@ -45,7 +46,7 @@ public sealed class PartnershipTag
 }
 
 /// <summary>One move in a partnership's life: who made it, when, and why.</summary>
-public sealed class PartnershipStageChange
+public sealed class PartnershipStageChange : IPublicContent
 {
     public const int NoteLength = 2000;
 
@@ -60,7 +61,7 @@ public sealed class PartnershipStageChange
 }
 
 /// <summary>A recorded due-diligence check on the partners: when, by whom, what it covered and what it found.</summary>
-public sealed class DueDiligenceCheck
+public sealed class DueDiligenceCheck : IPublicContent
 {
     public const int ByLength = 200;
     public const int ScopeLength = 1000;
@@ -78,7 +79,7 @@ public sealed class DueDiligenceCheck
 }
 
 /// <summary>One line of a partnership's risk log: likelihood and impact from 1 (very low) to 5 (very high).</summary>
-public sealed class PartnershipRisk
+public sealed class PartnershipRisk : IPublicContent
 {
     public const int DescriptionLength = 1000;
     public const int MitigationLength = 2000;

@@ -1,3 +1,4 @@
+using Pathway.Web.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Pathway.Web.Accounts;
@@ -35,7 +36,8 @@ public static class PeersApi
             .WithDescription("Countries to learn from on a mechanism, from published results only: those whose latest published level is "
                 + "higher than ?from= (else the ?country='s latest published level, else 1), and those that stepped up between published "
                 + "rounds, with what they shared; ?page= pages through them, 20 a page. 404 for a mechanism no framework version has.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .CacheOutput(PublicPageCache.Policy);
 
         var api = routes.MapGroup("/api/exchanges").WithTags("Peer learning").RequireAuthorization(Policies.ApiUser);
         api.MapGet("/", List).WithName("ListExchanges")

@@ -1,3 +1,4 @@
+using Pathway.Web.Data;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -42,7 +43,7 @@ public enum FacilityType
 /// changes one, so the profile shows the current value and the history behind it. Public reference figures,
 /// not country-owned: anyone reads them; the country's team and content editors record them.
 /// </summary>
-public sealed class ProfileFigure
+public sealed class ProfileFigure : IPublicContent
 {
     public const int UnitLength = 40;
     public const int TextLength = 500;

@@ -1,3 +1,4 @@
+using Pathway.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Pathway.Web.Accounts;
@@ -26,7 +27,7 @@ public enum ResourceType
 /// content, not country-owned: while unpublished only its author and the content editors see it (the check is in
 /// <see cref="ResourceLibrary"/>, the one door); once published, everyone, anonymous visitors too.
 /// </summary>
-public sealed class Resource
+public sealed class Resource : IPublicContent
 {
     public const int TitleLength = 300;
     public const int SummaryLength = 4000;
@@ -94,7 +95,7 @@ public sealed class Resource
 }
 
 /// <summary>One tag of a resource: a facet and its value ("Mechanism", "DS.1"); indexed on (facet, value).</summary>
-public sealed class ResourceTag
+public sealed class ResourceTag : IPublicContent
 {
     public long Id { get; init; }
     public Guid ResourceId { get; init; }
@@ -104,7 +105,7 @@ public sealed class ResourceTag
 }
 
 /// <summary>A resource's uploaded file, kept apart so lists and pages never load its bytes.</summary>
-public sealed class ResourceFile
+public sealed class ResourceFile : IPublicContent
 {
     public Guid ResourceId { get; init; }
     public required byte[] Content { get; set; }

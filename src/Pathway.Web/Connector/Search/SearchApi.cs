@@ -1,3 +1,4 @@
+using Pathway.Web.Operations;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pathway.Web.Localization;
@@ -20,7 +21,7 @@ public static class SearchApi
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/search").WithTags("Search").RequireAuthorization(ConnectorSetup.OptionalBearer);
-        api.MapGet("", Search).WithName("Search").ProducesValidationProblem();
+        api.MapGet("", Search).WithName("Search").ProducesValidationProblem().CacheOutput(PublicPageCache.Policy);
         return routes;
     }
 

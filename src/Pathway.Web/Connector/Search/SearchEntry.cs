@@ -1,3 +1,4 @@
+using Pathway.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Pathway.Web.Localization;
@@ -10,7 +11,7 @@ namespace Pathway.Web.Connector.Search;
 /// already folded (see <see cref="SearchFolding"/>), so a query is folded the same way and matches, and over
 /// <see cref="TitleText"/>, weighted higher. The engines' own DDL is in <see cref="Data.SearchSchema"/>.
 /// </summary>
-public sealed class SearchEntry
+public sealed class SearchEntry : IPublicContent
 {
     public const int KeyLength = 100;
     public const int UrlLength = 500;

@@ -9,7 +9,7 @@ namespace Pathway.Web.Planning;
 /// One imported version of the recommendation catalogue (content/recommendations/*.json), written for
 /// one framework version. Like the framework, it is read-mostly and imported all or nothing.
 /// </summary>
-public sealed class RecommendationCatalogue
+public sealed class RecommendationCatalogue : IPublicContent
 {
     public int Id { get; private set; }
     public required string Version { get; init; }
@@ -29,7 +29,7 @@ public sealed class RecommendationCatalogue
 /// One catalogue action for one mechanism and one step up (from <see cref="FromLevel"/> to the next
 /// level), or, without a mechanism, a way to build the evidence first where the level is unknown.
 /// </summary>
-public sealed class Recommendation
+public sealed class Recommendation : IPublicContent
 {
     public int Id { get; private set; }
     public int CatalogueId { get; set; }

@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Net.Http.Headers;
+using Pathway.Web.Data;
+using Pathway.Web.Localization;
+
+namespace Pathway.Web.Operations;
+
+/// <summary>
+/// The state of what anonymous readers see (the <see cref="IPublicContent"/> entities), as a number that moves on
+/// every committed change to it. Kept answers (<see cref="PublicPageCache"/>, the search results) are kept under the
+/// number they were read at, so a change makes them unreachable at once.
+/// </summary>
+public sealed class PublicContent(IServiceProvider services)
+{
+    private long version;
+
+    public long Version => Interlocked.Read(ref version);
+
+    /// <summary>Called once a change to public content is committed: moves the version and drops the kept pages.</summary>
+    public async Task ChangedAsync()
+    {
+        Interlocked.Increment(ref version);
+        if (services.GetService<IOutputCacheStore>() is { } store)
+        {
+            await store.EvictByTagAsync(PublicPageCache.Tag, CancellationToken.None);
+        }
+    }
+}
+
+/// <summary>
+/// Tells <see cref="PublicContent"/> when a save that touched public content is committed: at the end of the save,
+/// or, inside an explicit transaction, when that transaction commits (earlier, a reader could keep what is about to
+/// be replaced). Bulk ExecuteUpdate/ExecuteDelete bypass it; the kept pages' expiry bounds what they could leave.
+/// </summary>
+public sealed class PublicContentChanges(PublicContent content) : ISaveChangesInterceptor, IDbTransactionInterceptor
+{
+    private static readonly ConditionalWeakTable<DbContext, object> Pending = [];
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Note(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Note(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        CommitIfOutsideTransaction(eventData.Context).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        await CommitIfOutsideTransaction(eventData.Context);
+        return result;
+    }
+
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
+
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) =>
+        Committed(eventData.Context).GetAwaiter().GetResult();
+
+    public Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        Committed(eventData.Context);
+
+    public void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    public Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private static void Note(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && entry.Entity is IPublicContent)
+            {
+                Pending.AddOrUpdate(context, true);
+                return;
+            }
+        }
+    }
+
+    private Task CommitIfOutsideTransaction(DbContext? context) =>
+        context?.Database.CurrentTransaction is null ? Committed(context) : Task.CompletedTask;
+
+    private Task Committed(DbContext? context) =>
+        context is not null && Pending.Remove(context) ? content.ChangedAsync() : Task.CompletedTask;
+
+    private static void Forget(DbContext? context)
+    {
+        if (context is not null)
+        {
+            Pending.Remove(context);
+        }
+    }
+}
+
+/// <summary>
+/// Anonymous public pages and API reads answered from memory: the whole response for a path, query and language,
+/// until public content changes (<see cref="PublicContent"/>) or <see cref="Lifetime"/> passes. Never for a signed-in
+/// person or an API caller with a token, never for anything but a 200, and never for a response that sets a cookie
+/// other than the language chosen in its own query (an antiforgery cookie is someone's own).
+/// </summary>
+public sealed class PublicPageCache : IOutputCachePolicy
+{
+    public const string Policy = "PublicPage";
+    public const string Tag = "public-content";
+
+    /// <summary>
+    /// The longest a page is kept: the bound for changes this server is not told about (another process's bulk
+    /// writes, text that depends on today's date).
+    /// </summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    private const string VersionKey = "PublicPageCache.Version";
+
+    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var http = context.HttpContext;
+        var request = http.Request;
+        var readable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            && http.User.Identity?.IsAuthenticated != true
+            && !request.Headers.ContainsKey(HeaderNames.Authorization);
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = readable;
+        context.AllowCacheStorage = readable;
+        context.AllowLocking = true;
+        context.ResponseExpirationTimeSpan = Lifetime;
+        context.CacheVaryByRules.QueryKeys = "*";
+        context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
+        context.Tags.Add(Tag);
+        http.Items[VersionKey] = http.RequestServices.GetRequiredService<PublicContent>().Version;
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var http = context.HttpContext;
+        var response = http.Response;
+        // A page read before a change committed while it rendered is not kept: it may show what the change replaced.
+        var unchanged = http.Items[VersionKey] is long seen && seen == http.RequestServices.GetRequiredService<PublicContent>().Version;
+        if (response.StatusCode != StatusCodes.Status200OK || !unchanged || !OnlyLanguageCookie(response.Headers.SetCookie))
+        {
+            context.AllowCacheStorage = false;
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    private static bool OnlyLanguageCookie(Microsoft.Extensions.Primitives.StringValues cookies)
+    {
+        foreach (var cookie in cookies)
+        {
+            if (cookie is null || !cookie.StartsWith(Cultures.CookieName + "=", StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}
+
+public static class PublicPageCacheSetup
+{
+    public static IServiceCollection AddPublicPageCache(this IServiceCollection services)
+    {
+        services.AddSingleton<PublicContent>();
+        services.AddSingleton<PublicContentChanges>();
+        services.AddSingleton<IInterceptor>(provider => provider.GetRequiredService<PublicContentChanges>());
+        services.AddOutputCache(options => options.AddPolicy(PublicPageCache.Policy, new PublicPageCache()));
+        return services;
+    }
+}

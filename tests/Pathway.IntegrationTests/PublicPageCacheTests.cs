@@ -1,0 +1,169 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Pathway.IntegrationTests.Infrastructure;
+using Pathway.Web.Accounts;
+using Pathway.Web.Connector.Search;
+using Pathway.Web.Data;
+using Pathway.Web.Localization;
+
+namespace Pathway.IntegrationTests;
+
+/// <summary>
+/// Anonymous public pages come from the output cache (an <c>Age</c> header says so) until public content changes;
+/// a signed-in person is never answered from it nor stored in it; each language is kept apart.
+/// </summary>
+public class PublicPageCacheTests(PathwayAppFactory factory) : IClassFixture<PathwayAppFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static string UniqueWord() => "zc" + string.Concat(Guid.NewGuid().ToString("N")[..10].Select(c => (char)('a' + (c % 26))));
+
+    private static SearchDocument Document(string word, string title, SearchAudience audience = SearchAudience.Public)
+    {
+        var key = Guid.NewGuid().ToString("N");
+        return new SearchDocument(SearchKind.Resource, key, LocalizedText.English(title), LocalizedText.English("A summary"),
+            word, $"/test/{key}", null, audience, [], 2024, 0);
+    }
+
+    private static async Task StageAsync(PathwayDb db, SearchDocument document)
+    {
+        await new SearchIndex(db).Stage(document, Ct);
+        await db.SaveChangesAsync(Ct);
+    }
+
+    private async Task StageAsync(SearchDocument document)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        await StageAsync(scope.ServiceProvider.GetRequiredService<PathwayDb>(), document);
+    }
+
+    private static async Task<(string Html, bool FromCache)> GetAsync(HttpClient client, string url, string? language = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(language);
+        }
+        using var response = await client.SendAsync(request, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct)), response.Headers.Age is not null);
+    }
+
+    [Fact]
+    public async Task A_public_page_is_kept_until_public_content_changes()
+    {
+        var word = UniqueWord();
+        using var anonymous = factory.CreateClient();
+        var url = "/search?q=" + word;
+
+        var (before, _) = await GetAsync(anonymous, url);
+        Assert.DoesNotContain("Kept page probe", before, StringComparison.Ordinal);
+        Assert.True((await GetAsync(anonymous, url)).FromCache);
+
+        await StageAsync(Document(word, "Kept page probe"));
+
+        var (after, fromCache) = await GetAsync(anonymous, url);
+        Assert.False(fromCache);
+        Assert.Contains("Kept page probe", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_change_inside_a_transaction_drops_the_kept_pages_when_it_commits()
+    {
+        var word = UniqueWord();
+        using var anonymous = factory.CreateClient();
+        var url = "/api/search?q=" + word;
+        await GetAsync(anonymous, url);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PathwayDb>();
+        await using (var transaction = await db.Database.BeginTransactionAsync(Ct))
+        {
+            await StageAsync(db, Document(word, "Committed later"));
+            // Saved but not committed: what readers see has not changed, so the kept answer stands.
+            Assert.True((await GetAsync(anonymous, url)).FromCache);
+            await transaction.CommitAsync(Ct);
+        }
+
+        var (after, fromCache) = await GetAsync(anonymous, url);
+        Assert.False(fromCache);
+        Assert.Contains("Committed later", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rolled_back_change_keeps_the_kept_pages()
+    {
+        var word = UniqueWord();
+        using var anonymous = factory.CreateClient();
+        var url = "/api/search?q=" + word;
+        await GetAsync(anonymous, url);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PathwayDb>();
+        await using (var transaction = await db.Database.BeginTransactionAsync(Ct))
+        {
+            await StageAsync(db, Document(word, "Never committed"));
+            await transaction.RollbackAsync(Ct);
+        }
+
+        var (after, fromCache) = await GetAsync(anonymous, url);
+        Assert.True(fromCache);
+        Assert.DoesNotContain("Never committed", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_signed_in_page_is_never_kept_nor_answered_from_the_cache()
+    {
+        var word = UniqueWord();
+        await StageAsync(Document(word, "Editors only draft", SearchAudience.Editors));
+        var url = "/search?q=" + word;
+        using var anonymous = factory.CreateClient();
+        await GetAsync(anonymous, url);
+        Assert.True((await GetAsync(anonymous, url)).FromCache);
+
+        using var editor = await factory.CreateSignedInClientAsync(await factory.CreateUserAsync(Roles.ContentEditor));
+        var (signedIn, fromCache) = await GetAsync(editor, url);
+        Assert.False(fromCache);
+        Assert.Contains("Editors only draft", signedIn, StringComparison.Ordinal);
+        Assert.False((await GetAsync(editor, url)).FromCache);
+
+        var (seenByAnonymous, _) = await GetAsync(anonymous, url);
+        Assert.DoesNotContain("Editors only draft", seenByAnonymous, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_language_is_kept_apart()
+    {
+        var url = "/search?q=" + UniqueWord();
+        using var anonymous = factory.CreateClient();
+
+        var (french, _) = await GetAsync(anonymous, url, "fr");
+        Assert.Contains("<html lang=\"fr\"", french, StringComparison.Ordinal);
+        var (arabic, _) = await GetAsync(anonymous, url, "ar");
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\"", arabic, StringComparison.Ordinal);
+        var (frenchAgain, fromCache) = await GetAsync(anonymous, url, "fr");
+        Assert.True(fromCache);
+        Assert.Contains("<html lang=\"fr\"", frenchAgain, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_change_to_a_private_table_keeps_the_kept_pages()
+    {
+        var url = "/search?q=" + UniqueWord();
+        using var anonymous = factory.CreateClient();
+        await GetAsync(anonymous, url);
+
+        // Accounts change all day and are on no public page.
+        var user = await factory.CreateUserAsync(Roles.CountryFocalPoint, "KEN");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PathwayDb>();
+            var account = await db.Users.SingleAsync(candidate => candidate.Id == user.Id, Ct);
+            account.DisplayName += " ";
+            await db.SaveChangesAsync(Ct);
+        }
+
+        Assert.True((await GetAsync(anonymous, url)).FromCache);
+    }
+}
