@@ -233,8 +233,24 @@ internal sealed record Scenario(string Name, Uri Uri, Func<int, long, HttpReques
     public bool Expects(HttpStatusCode status) =>
         ExpectedStatus is { } expected ? status == expected : (int)status is >= 200 and < 300;
 
-    /// <summary>An anonymous GET of one address.</summary>
-    public static Scenario Get(string name, Uri uri) => new(name, uri, (_, _) => new HttpRequestMessage(HttpMethod.Get, uri));
+    /// <summary>
+    /// An anonymous GET of one address. A <c>{n}</c> in it becomes a number no other request of the run sends, so every
+    /// request misses the app's public page cache: what a page costs when it has to be built.
+    /// </summary>
+    public static Scenario Get(string name, Uri uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        var text = uri.AbsoluteUri.Replace("{n}", Unique, StringComparison.Ordinal);
+        if (!text.Contains(Unique, StringComparison.Ordinal))
+        {
+            return new(name, uri, (_, _) => new HttpRequestMessage(HttpMethod.Get, uri));
+        }
+        long sent = 0;
+        return new(name, uri, (_, _) => new HttpRequestMessage(HttpMethod.Get,
+            text.Replace(Unique, Interlocked.Increment(ref sent).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+    }
+
+    private const string Unique = "%7Bn%7D";
 }
 
 internal sealed record LoadSettings(int Clients, int Seconds, int WarmupSeconds, int PrewarmSeconds, int MaxRequests);

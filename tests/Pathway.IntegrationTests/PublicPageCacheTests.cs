@@ -166,4 +166,64 @@ public class PublicPageCacheTests(PathwayAppFactory factory) : IClassFixture<Pat
 
         Assert.True((await GetAsync(anonymous, url)).FromCache);
     }
+
+    private async Task<long> StampAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PathwayDb>().PublicContentStamps.AsNoTracking().Select(stamp => stamp.Value).SingleAsync(Ct);
+    }
+
+    [Fact]
+    public async Task A_public_save_moves_the_stamp_other_servers_watch_and_a_private_one_does_not()
+    {
+        var before = await StampAsync();
+        await StageAsync(Document(UniqueWord(), "Stamp probe"));
+        var afterPublic = await StampAsync();
+        Assert.NotEqual(before, afterPublic);
+
+        var user = await factory.CreateUserAsync(Roles.CountryFocalPoint, "KEN");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PathwayDb>();
+            (await db.Users.SingleAsync(candidate => candidate.Id == user.Id, Ct)).DisplayName += " ";
+            await db.SaveChangesAsync(Ct);
+        }
+        Assert.Equal(afterPublic, await StampAsync());
+    }
+
+    [Fact]
+    public async Task A_change_saved_by_another_server_drops_the_kept_pages()
+    {
+        var word = UniqueWord();
+        using var anonymous = factory.CreateClient();
+        var url = "/api/search?q=" + word;
+        await GetAsync(anonymous, url);
+        Assert.True((await GetAsync(anonymous, url)).FromCache);
+
+        // Another server's save: the entry and the stamp in one transaction, with no interceptor of this server's.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PathwayDb>();
+            var entry = await db.SearchEntries.OrderBy(row => row.Id).FirstAsync(row => row.Audience == SearchAudience.Public, Ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+            await db.SearchEntries.Where(row => row.Id == entry.Id).ExecuteUpdateAsync(set => set.SetProperty(row => row.Text, row => row.Text + " " + word), Ct);
+            await db.PublicContentStamps.ExecuteUpdateAsync(set => set.SetProperty(stamp => stamp.Value, stamp => stamp.Value + 1), Ct);
+            await transaction.CommitAsync(Ct);
+        }
+
+        // The watch reads the stamp every two seconds; the page is built again once it has.
+        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(30);
+        string found;
+        do
+        {
+            await Task.Delay(200, Ct);
+            (found, var fromCache) = await GetAsync(anonymous, url);
+            if (!fromCache)
+            {
+                break;
+            }
+        }
+        while (TimeProvider.System.GetUtcNow() < deadline);
+        Assert.Contains("\"total\":1", found, StringComparison.Ordinal);
+    }
 }

@@ -34,7 +34,8 @@ public sealed class PublicContent(IServiceProvider services)
 /// <summary>
 /// Tells <see cref="PublicContent"/> when a save that touched public content is committed: at the end of the save,
 /// or, inside an explicit transaction, when that transaction commits (earlier, a reader could keep what is about to
-/// be replaced). Bulk ExecuteUpdate/ExecuteDelete bypass it; the kept pages' expiry bounds what they could leave.
+/// be replaced). It also moves <see cref="PublicContentStamp"/> in the same save, which tells the other servers.
+/// Bulk ExecuteUpdate/ExecuteDelete bypass it; the kept pages' lifetime bounds what they could leave.
 /// </summary>
 public sealed class PublicContentChanges(PublicContent content) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -92,14 +93,21 @@ public sealed class PublicContentChanges(PublicContent content) : ISaveChangesIn
         {
             return;
         }
-        foreach (var entry in context.ChangeTracker.Entries())
+        if (!context.ChangeTracker.Entries().Any(entry => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && entry.Entity is IPublicContent))
         {
-            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && entry.Entity is IPublicContent)
-            {
-                Pending.AddOrUpdate(context, true);
-                return;
-            }
+            return;
         }
+        Pending.AddOrUpdate(context, true);
+        // Written in the same transaction, so other servers see the stamp move exactly when the change is visible.
+        var stamp = context.Set<PublicContentStamp>().Local.FirstOrDefault(row => row.Id == PublicContentStamp.RowId);
+        if (stamp is null)
+        {
+            stamp = new PublicContentStamp { Id = PublicContentStamp.RowId };
+            context.Attach(stamp);
+        }
+        stamp.Value = Random.Shared.NextInt64(1, long.MaxValue);
+        context.Entry(stamp).Property(row => row.Value).IsModified = true;
     }
 
     private Task CommitIfOutsideTransaction(DbContext? context) =>
@@ -129,8 +137,8 @@ public sealed class PublicPageCache : IOutputCachePolicy
     public const string Tag = "public-content";
 
     /// <summary>
-    /// The longest a page is kept: the bound for changes this server is not told about (another process's bulk
-    /// writes, text that depends on today's date).
+    /// The longest a page is kept: the bound for changes nobody is told about (bulk writes, text that depends on
+    /// today's date). A save on another server or by a command is seen within <see cref="PublicContentWatch.Period"/>.
     /// </summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
@@ -190,6 +198,7 @@ public static class PublicPageCacheSetup
         services.AddSingleton<PublicContent>();
         services.AddSingleton<PublicContentChanges>();
         services.AddSingleton<IInterceptor>(provider => provider.GetRequiredService<PublicContentChanges>());
+        services.AddHostedService<PublicContentWatch>();
         services.AddOutputCache(options => options.AddPolicy(PublicPageCache.Policy, new PublicPageCache()));
         return services;
     }

@@ -29,7 +29,7 @@ public class PublicContentCoverageTests
         Assert.Equal(
             ["AccountEvents", "ActionItems", "ActionPlans", "Assessments", "AuditEntries", "ConsensusRatings", "DataProtectionKeys", "Evidence",
                 "EvidenceFiles", "EvidenceLinks", "ExchangeRequests", "JobLeases", "MechanismTargets", "Notices", "Participants", "ProgressNotes",
-                "Ratings", "ReviewComments", "RoleClaims", "Roles", "RoundContexts", "StatusChanges", "UserClaims", "UserLogins", "UserPasskeys", "UserRoles",
+                "PublicContentStamps", "Ratings", "ReviewComments", "RoleClaims", "Roles", "RoundContexts", "StatusChanges", "UserClaims", "UserLogins", "UserPasskeys", "UserRoles",
                 "UserTokens", "Users"],
             sets.Where(set => !typeof(IPublicContent).IsAssignableFrom(set.Entity)).Select(set => set.Name).Order(StringComparer.Ordinal));
     }

@@ -2390,6 +2390,26 @@ namespace Pathway.Web.Data.Migrations.Postgres
                     b.ToTable("Notices");
                 });
 
+            modelBuilder.Entity("Pathway.Web.Operations.PublicContentStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PublicContentStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("Pathway.Web.Planning.ActionItem", b =>
                 {
                     b.Property<Guid>("Id")

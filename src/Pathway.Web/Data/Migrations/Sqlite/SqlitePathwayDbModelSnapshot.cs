@@ -2351,6 +2351,26 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                     b.ToTable("Notices");
                 });
 
+            modelBuilder.Entity("Pathway.Web.Operations.PublicContentStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PublicContentStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("Pathway.Web.Planning.ActionItem", b =>
                 {
                     b.Property<Guid>("Id")
