@@ -38,25 +38,30 @@ public sealed class PublicContentWatch(IServiceScopeFactory scopes, PublicConten
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        long? seen = null;
+        var failing = false;
         using var timer = new PeriodicTimer(Period, clock);
         do
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var value = await scope.ServiceProvider.GetRequiredService<Data.PathwayDb>().Set<PublicContentStamp>().AsNoTracking()
-                    .Where(stamp => stamp.Id == PublicContentStamp.RowId).Select(stamp => (long?)stamp.Value).FirstOrDefaultAsync(stoppingToken);
-                if (seen is not null && value != seen)
+                var value = await scope.ServiceProvider.GetRequiredService<Data.PathwayDb>().PublicContentStamps.AsNoTracking()
+                    .Where(stamp => stamp.Id == PublicContentStamp.RowId).Select(stamp => stamp.Value).FirstOrDefaultAsync(stoppingToken);
+                if (value != content.Stamp)
                 {
-                    await content.ChangedAsync();
+                    await content.ChangedAsync(value);
                 }
-                seen = value;
+                failing = false;
             }
             catch (Exception failure) when (failure is not OperationCanceledException)
             {
-                // A database that is briefly away costs a late eviction, not the server; the pages' lifetime still bounds it.
-                log.LogWarning(failure, "Could not read the public content stamp.");
+                // A database that is briefly away costs a late eviction, not the server; the pages' lifetime still bounds
+                // it. Said once per outage, not every two seconds.
+                if (!failing)
+                {
+                    log.LogWarning(failure, "Could not read the public content stamp; kept public pages expire on their own until it can.");
+                }
+                failing = true;
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

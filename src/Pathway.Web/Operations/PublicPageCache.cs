@@ -17,12 +17,20 @@ namespace Pathway.Web.Operations;
 public sealed class PublicContent(IServiceProvider services)
 {
     private long version;
+    private long stamp;
 
     public long Version => Interlocked.Read(ref version);
 
-    /// <summary>Called once a change to public content is committed: moves the version and drops the kept pages.</summary>
-    public async Task ChangedAsync()
+    /// <summary>The <see cref="PublicContentStamp"/> value of the last change this server knows of.</summary>
+    public long Stamp => Interlocked.Read(ref stamp);
+
+    /// <summary>
+    /// Called once a change to public content is committed (here, or elsewhere and seen by <see cref="PublicContentWatch"/>),
+    /// with the stamp it left: moves the version and drops the kept pages.
+    /// </summary>
+    public async Task ChangedAsync(long newStamp)
     {
+        Interlocked.Exchange(ref stamp, newStamp);
         Interlocked.Increment(ref version);
         if (services.GetService<IOutputCacheStore>() is { } store)
         {
@@ -39,7 +47,7 @@ public sealed class PublicContent(IServiceProvider services)
 /// </summary>
 public sealed class PublicContentChanges(PublicContent content) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private static readonly ConditionalWeakTable<DbContext, object> Pending = [];
+    private static readonly ConditionalWeakTable<DbContext, StrongBox<long>> Pending = [];
 
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -98,7 +106,6 @@ public sealed class PublicContentChanges(PublicContent content) : ISaveChangesIn
         {
             return;
         }
-        Pending.AddOrUpdate(context, true);
         // Written in the same transaction, so other servers see the stamp move exactly when the change is visible.
         var stamp = context.Set<PublicContentStamp>().Local.FirstOrDefault(row => row.Id == PublicContentStamp.RowId);
         if (stamp is null)
@@ -108,13 +115,22 @@ public sealed class PublicContentChanges(PublicContent content) : ISaveChangesIn
         }
         stamp.Value = Random.Shared.NextInt64(1, long.MaxValue);
         context.Entry(stamp).Property(row => row.Value).IsModified = true;
+        Pending.AddOrUpdate(context, new StrongBox<long>(stamp.Value));
     }
 
     private Task CommitIfOutsideTransaction(DbContext? context) =>
         context?.Database.CurrentTransaction is null ? Committed(context) : Task.CompletedTask;
 
-    private Task Committed(DbContext? context) =>
-        context is not null && Pending.Remove(context) ? content.ChangedAsync() : Task.CompletedTask;
+    private Task Committed(DbContext? context)
+    {
+        if (context is null || !Pending.TryGetValue(context, out var written))
+        {
+            return Task.CompletedTask;
+        }
+        Pending.Remove(context);
+        // Told the stamp it wrote, the watch does not take this server's own change for another server's.
+        return content.ChangedAsync(written.Value);
+    }
 
     private static void Forget(DbContext? context)
     {
