@@ -212,4 +212,24 @@ public class PublicPageCacheTests(PathwayAppFactory factory) : IClassFixture<Pat
         while (TimeProvider.System.GetUtcNow() < deadline);
         Assert.Contains("\"total\":1", found, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Kept_search_results_follow_the_readers_audience_and_public_content_changes()
+    {
+        var word = UniqueWord();
+        await StageAsync(Document(word, "Editors see this"));
+        await StageAsync(Document(word, "Editors draft", SearchAudience.Editors));
+        using var editor = await factory.CreateSignedInClientAsync(await factory.CreateUserAsync(Roles.ContentEditor));
+        using var focalPoint = await factory.CreateSignedInClientAsync(await factory.CreateUserAsync(Roles.CountryFocalPoint, "KEN"));
+        var url = "/search?q=" + word;
+
+        Assert.Contains("Editors draft", (await GetAsync(editor, url)).Html, StringComparison.Ordinal);
+        var (seenByFocalPoint, _) = await GetAsync(focalPoint, url);
+        Assert.Contains("Editors see this", seenByFocalPoint, StringComparison.Ordinal);
+        Assert.DoesNotContain("Editors draft", seenByFocalPoint, StringComparison.Ordinal);
+
+        await StageAsync(Document(word, "Published since"));
+        Assert.Contains("Published since", (await GetAsync(editor, url)).Html, StringComparison.Ordinal);
+        Assert.Contains("Published since", (await GetAsync(focalPoint, url)).Html, StringComparison.Ordinal);
+    }
 }

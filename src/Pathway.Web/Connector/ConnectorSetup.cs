@@ -14,6 +14,7 @@ using Pathway.Web.Connector.Review;
 using Pathway.Web.Connector.Search;
 using Pathway.Web.Data;
 using Pathway.Web.Framework;
+using Pathway.Web.Operations;
 
 namespace Pathway.Web.Connector;
 
@@ -61,6 +62,7 @@ public static class ConnectorSetup
             ? new PostgresSearchEngine(provider.GetRequiredService<PathwayDb>())
             : new SqliteSearchEngine(provider.GetRequiredService<PathwayDb>()));
         services.AddScoped<SearchLookup>();
+        services.AddKeyedSingleton(SearchLookup.KeptResults, (provider, _) => new PublicReads(provider.GetRequiredService<PublicContent>(), SearchLookup.KeptCapacity));
         services.AddScoped<FrameworkSearchEntries>();
         services.AddScoped<IFrameworkContentListener>(provider => provider.GetRequiredService<FrameworkSearchEntries>());
         services.AddScoped<IStartupSeed>(provider => provider.GetRequiredService<FrameworkSearchEntries>());

@@ -212,6 +212,7 @@ public static class PublicPageCacheSetup
     public static IServiceCollection AddPublicPageCache(this IServiceCollection services)
     {
         services.AddSingleton<PublicContent>();
+        services.AddSingleton(provider => new PublicReads(provider.GetRequiredService<PublicContent>()));
         services.AddSingleton<PublicContentChanges>();
         services.AddSingleton<IInterceptor>(provider => provider.GetRequiredService<PublicContentChanges>());
         services.AddHostedService<PublicContentWatch>();

@@ -8,6 +8,7 @@ using Pathway.Web.Accounts;
 using Pathway.Web.Assessments;
 using Pathway.Web.Connector;
 using Pathway.Web.Connector.CaseStudies;
+using Pathway.Web.Connector.Organisations;
 using Pathway.Web.Connector.Partnerships;
 using Pathway.Web.Connector.Resources;
 using Pathway.Web.Framework;
@@ -201,6 +202,13 @@ public partial class PeerEvidenceTests(PathwayAppFactory factory) : IClassFixtur
         // Once each first, so both published histories are kept and only the pages' own reads are counted.
         await PageAsync(anonymous, "/peers/NT.4?from=1&country=EGY");
         await PageAsync(anonymous, "/peers/NT.5?from=1&country=EGY");
+        // A change to other public content drops the kept pages and what the peers shared, not the published histories:
+        // the pages below are built again and read the evidence of their countries.
+        await using (var scope = factory.OpenSystemDb())
+        {
+            scope.Db.Organisations.Add(new Organisation { Name = $"Unrelated {TestAccounts.UniqueSuffix()}", Sector = OrganisationSector.PrivateForProfit });
+            await scope.Db.SaveChangesAsync(Ct);
+        }
 
         using var counter = new CommandCounter(factory.DatabaseName ?? factory.DataDirectory!);
         var twenty = await PageAsync(anonymous, "/peers/NT.4?from=1&country=EGY");

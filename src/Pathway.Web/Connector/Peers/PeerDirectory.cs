@@ -1,6 +1,7 @@
 using System.Globalization;
 using Pathway.Web.Accounts;
 using Pathway.Web.Data;
+using Pathway.Web.Operations;
 
 namespace Pathway.Web.Connector.Peers;
 
@@ -30,7 +31,7 @@ public sealed record PeerView(
 /// a page showing the panel beside every recommendation asks again only for countries it has not asked about yet,
 /// so it makes no query per row, and a long list costs the page it shows, not the whole list.
 /// </summary>
-public sealed class PeerDirectory(PathwayDb db, PeerCache cache, CurrentUser user, IEnumerable<IPeerEvidenceSource> sources)
+public sealed class PeerDirectory(PathwayDb db, PeerCache cache, CurrentUser user, IEnumerable<IPeerEvidenceSource> sources, PublicReads reads)
 {
     /// <summary>Peers per page of the full list.</summary>
     public const int PageSize = 20;
@@ -69,6 +70,7 @@ public sealed class PeerDirectory(PathwayDb db, PeerCache cache, CurrentUser use
     }
 
     // Callers take turns (the page, or the panels through SiblingLoads): the sources share this request's database context.
+    // What a country shared is the same for every reader, so it is also kept across requests until public content changes.
     private async Task<IReadOnlyDictionary<string, IReadOnlyList<PeerEvidence>>> EvidenceAsync(
         string mechanismCode, IReadOnlyList<string> countries, CancellationToken cancellationToken)
     {
@@ -76,7 +78,19 @@ public sealed class PeerDirectory(PathwayDb db, PeerCache cache, CurrentUser use
         {
             known = evidence[mechanismCode] = new(StringComparer.Ordinal);
         }
-        var missing = countries.Where(iso3 => !known.ContainsKey(iso3)).ToList();
+        var kept = reads.Current;
+        var missing = new List<string>();
+        foreach (var iso3 in countries.Where(iso3 => !known.ContainsKey(iso3)))
+        {
+            if (kept.TryGet<IReadOnlyList<PeerEvidence>>(KeptKey(mechanismCode, iso3), out var shared))
+            {
+                known[iso3] = shared;
+            }
+            else
+            {
+                missing.Add(iso3);
+            }
+        }
         if (missing.Count > 0)
         {
             var found = new List<PeerEvidence>();
@@ -87,9 +101,13 @@ public sealed class PeerDirectory(PathwayDb db, PeerCache cache, CurrentUser use
             var byCountry = found.ToLookup(item => item.CountryIso3, StringComparer.Ordinal);
             foreach (var iso3 in missing)
             {
-                known[iso3] = [.. byCountry[iso3]];
+                IReadOnlyList<PeerEvidence> shared = [.. byCountry[iso3]];
+                known[iso3] = shared;
+                kept.Keep(KeptKey(mechanismCode, iso3), shared);
             }
         }
         return countries.ToDictionary(iso3 => iso3, iso3 => known[iso3], StringComparer.Ordinal);
     }
+
+    private static string KeptKey(string mechanismCode, string iso3) => $"peer-evidence|{mechanismCode}|{iso3}";
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Web.Accounts;
 using Pathway.Web.Data;
 using Pathway.Web.Localization;
+using Pathway.Web.Operations;
 
 namespace Pathway.Web.Connector.Resources;
 
@@ -48,7 +49,7 @@ public sealed record MechanismResource(Guid Id, LocalizedText Title, ResourceTyp
 /// Reads the resources lists: the filtered, paged list (published only, except for editors, and the caller's own
 /// when asked), and what a mechanism's panels show — each one indexed lookup on the tags, untracked, projected.
 /// </summary>
-public sealed class ResourceCatalogue(PathwayDb db, CurrentUser user)
+public sealed class ResourceCatalogue(PathwayDb db, CurrentUser user, PublicReads reads)
 {
     public const int PageSize = 20;
     public const int PanelSize = 5;
@@ -101,32 +102,32 @@ public sealed class ResourceCatalogue(PathwayDb db, CurrentUser user)
     /// <summary>The newest published resources tagged with the mechanism (at most <see cref="PanelSize"/>) and how many there are.</summary>
     public async Task<(IReadOnlyList<MechanismResource> Top, int Total)> ForMechanismAsync(string code, CancellationToken cancellationToken = default)
     {
-        var tagged = Published(code);
-        var top = await tagged
-            .OrderByDescending(r => r.Year).ThenByDescending(r => r.Id)
-            .Take(PanelSize)
-            .Select(r => new MechanismResource(r.Id, r.Title, r.Type, r.Year, r.IsDemonstration))
-            .ToListAsync(cancellationToken);
-        var total = top.Count < PanelSize ? top.Count : await tagged.CountAsync(cancellationToken);
-        return (top, total);
+        ArgumentNullException.ThrowIfNull(code);
+        // The same for every reader: kept until public content changes.
+        var panel = await reads.KeptAsync($"resources-panel|{code.Trim().ToUpperInvariant()}", async () =>
+        {
+            var tagged = Published(code);
+            var top = await tagged
+                .OrderByDescending(r => r.Year).ThenByDescending(r => r.Id)
+                .Take(PanelSize)
+                .Select(r => new MechanismResource(r.Id, r.Title, r.Type, r.Year, r.IsDemonstration))
+                .ToListAsync(cancellationToken);
+            return new MechanismPanel(top, top.Count < PanelSize ? top.Count : await tagged.CountAsync(cancellationToken));
+        });
+        return (panel.Top, panel.Total);
     }
+
+    private sealed record MechanismPanel(IReadOnlyList<MechanismResource> Top, int Total);
 
     /// <summary>
-    /// How many published resources are tagged with the mechanism: one indexed count, kept for the rest of the request,
-    /// so a page showing the count beside each of its recommendations asks once, not once per row.
+    /// How many published resources are tagged with the mechanism: one indexed count, kept until public content changes,
+    /// so a page showing the count beside each of its recommendations asks at most once, not once per row.
     /// </summary>
-    public async Task<int> CountForMechanismAsync(string code, CancellationToken cancellationToken = default)
+    public Task<int> CountForMechanismAsync(string code, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(code);
-        if (!counts.TryGetValue(code, out var count))
-        {
-            count = await Published(code).CountAsync(cancellationToken);
-            counts[code] = count;
-        }
-        return count;
+        return reads.KeptAsync($"resources-count|{code.Trim().ToUpperInvariant()}", () => Published(code).CountAsync(cancellationToken));
     }
-
-    private readonly Dictionary<string, int> counts = new(StringComparer.OrdinalIgnoreCase);
 
     private IQueryable<Resource> Published(string code)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Localization;
 using Pathway.Web.Accounts;
+using Pathway.Web.Operations;
 
 namespace Pathway.Web.Connector.Search;
 
@@ -14,8 +15,17 @@ public sealed record SearchAnswer(SearchQuery Query, SearchResults Results)
 /// database's engine with the caller's audiences, and answers one page. An input with neither words nor filters
 /// is answered with nothing found, without a query.
 /// </summary>
-public sealed class SearchLookup(ISearchEngine engine, CurrentUser user, IStringLocalizer<SharedResource> localizer)
+public sealed class SearchLookup(
+    ISearchEngine engine, CurrentUser user, IStringLocalizer<SharedResource> localizer, [FromKeyedServices(SearchLookup.KeptResults)] PublicReads kept)
 {
+    /// <summary>
+    /// The answers kept per audience and query until public content changes: a reader going back to a search, or
+    /// through its kinds and pages, costs no query. 1,024 at most (a page of results is about 20 KB).
+    /// </summary>
+    public const string KeptResults = "search-results";
+
+    public const int KeptCapacity = 1024;
+
     public async Task<Outcome<SearchAnswer>> SearchAsync(SearchInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -27,7 +37,20 @@ public sealed class SearchLookup(ISearchEngine engine, CurrentUser user, IString
         {
             return new SearchAnswer(query, SearchResults.None);
         }
-        return new SearchAnswer(query, await engine.SearchAsync(query, SearchViewer.Of(user), cancellationToken));
+        var viewer = SearchViewer.Of(user);
+        return new SearchAnswer(query, await kept.KeptAsync(Key(query, viewer), () => engine.SearchAsync(query, viewer, cancellationToken)));
+    }
+
+    /// <summary>Everything an answer depends on: who may see what (the audiences) and the checked query (words are letters and digits).</summary>
+    private static string Key(SearchQuery query, SearchViewer viewer)
+    {
+        var audience = viewer.EditsContent ? "editors"
+            : viewer.Scope.IsGlobal ? "global"
+            : viewer.Scope.CountryIso3 is { } country ? "country:" + country
+            : viewer.Scope.RegionCode is { } region ? "region:" + region
+            : "public";
+        return string.Join('|', audience, string.Join(' ', query.Words), string.Join(',', query.Kinds), query.Country, query.Region, query.Behaviour,
+            query.Mechanism, query.Instrument, query.YearFrom, query.YearTo, query.Page, query.PageSize);
     }
 }
 
