@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Web.Data;
 using Pathway.Web.Framework;
 using Pathway.Web.Localization;
+using Pathway.Web.Operations;
 using Pathway.Web.Planning;
 
 namespace Pathway.Web.Connector.Peers;
@@ -57,39 +58,28 @@ public sealed record MechanismPeers(string MechanismCode, IReadOnlyList<PeerCoun
 }
 
 /// <summary>
-/// Keeps every mechanism's <see cref="MechanismPeers"/> for the current published rows on this server: a release
-/// signed off (or removed) on any server changes the stamp, and the next request reads again. Only published
-/// rows (<c>PublishedResult</c>, written by sign-off) are read: drafts and unpublished rounds never reach it.
+/// Keeps every mechanism's <see cref="MechanismPeers"/> for the current state of public content on this server
+/// (<see cref="PublicContent"/>): a release signed off or removed here drops it at once, one on another server within
+/// <see cref="PublicContentWatch.Period"/>; the next request reads again. Only published rows (<c>PublishedResult</c>,
+/// written by sign-off) are read: drafts and unpublished rounds never reach it.
 /// </summary>
-public sealed class PeerCache(IServiceScopeFactory scopes)
+public sealed class PeerCache(IServiceScopeFactory scopes, PublicContent content)
 {
     /// <summary>Mechanisms kept at most (a framework has a few dozen; past it the cache starts again).</summary>
     public const int Capacity = 512;
 
-    private volatile Kept kept = new(default, new(StringComparer.Ordinal));
+    private volatile Kept kept = new(-1, new(StringComparer.Ordinal));
 
-    private sealed record Kept(PeerStamp Stamp, ConcurrentDictionary<string, Task<MechanismPeers?>> Values);
+    private sealed record Kept(long Version, ConcurrentDictionary<string, Task<MechanismPeers?>> Values);
 
-    /// <summary>The version of the published rows: the highest row id and the number of releases (as the dashboards count it).</summary>
-    public readonly record struct PeerStamp(long MaxId, int Releases);
-
-    public static async Task<PeerStamp> StampAsync(PathwayDb db, CancellationToken cancellationToken)
+    /// <summary>The mechanism's peers; null when no framework version has the code.</summary>
+    public Task<MechanismPeers?> GetAsync(string code, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        var stamp = await db.PublishedReleases.AsNoTracking()
-            .GroupBy(_ => 1)
-            .Select(group => new { Releases = group.Count(), MaxId = db.PublishedResults.Max(row => (long?)row.Id) })
-            .FirstOrDefaultAsync(cancellationToken);
-        return stamp is null ? default : new PeerStamp(stamp.MaxId ?? 0, stamp.Releases);
-    }
-
-    /// <summary>The mechanism's peers under <paramref name="stamp"/>; null when no framework version has the code.</summary>
-    public Task<MechanismPeers?> GetAsync(PeerStamp stamp, string code, CancellationToken cancellationToken)
-    {
+        var version = content.Version;
         var values = kept;
-        if (values.Stamp != stamp || values.Values.Count >= Capacity)
+        if (values.Version != version || values.Values.Count >= Capacity)
         {
-            values = new Kept(stamp, new(StringComparer.Ordinal));
+            values = new Kept(version, new(StringComparer.Ordinal));
             kept = values;
         }
         var read = values.Values.GetOrAdd(code, ReadAsync);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Pathway.Web.Accounts;
-using Pathway.Web.Data;
 using Pathway.Web.Operations;
 
 namespace Pathway.Web.Connector.Peers;
@@ -26,24 +25,23 @@ public sealed record PeerView(
 
 /// <summary>
 /// "Who can we learn from" for the current request. The published history comes from <see cref="PeerCache"/>
-/// (read again only when the published rows change); the stamp is read once per request. What the peers shared is
+/// (read again only when public content changes). What the peers shared is
 /// read for the countries of the page asked only, each source in one query for all of them, and kept for the request:
 /// a page showing the panel beside every recommendation asks again only for countries it has not asked about yet,
 /// so it makes no query per row, and a long list costs the page it shows, not the whole list.
 /// </summary>
-public sealed class PeerDirectory(PathwayDb db, PeerCache cache, CurrentUser user, IEnumerable<IPeerEvidenceSource> sources, PublicReads reads)
+public sealed class PeerDirectory(PeerCache cache, CurrentUser user, IEnumerable<IPeerEvidenceSource> sources, PublicReads reads)
 {
     /// <summary>Peers per page of the full list.</summary>
     public const int PageSize = 20;
 
-    private Task<PeerCache.PeerStamp>? stamp;
     private readonly Dictionary<string, Dictionary<string, IReadOnlyList<PeerEvidence>>> evidence = new(StringComparer.Ordinal);
 
     /// <summary>The mechanism's published history; null when no framework version has the code.</summary>
     public async Task<MechanismPeers?> HistoryAsync(string code, CancellationToken cancellationToken)
     {
-        stamp ??= PeerCache.StampAsync(db, cancellationToken);
-        return await cache.GetAsync(await stamp, code.Trim().ToUpperInvariant(), cancellationToken);
+        ArgumentNullException.ThrowIfNull(code);
+        return await cache.GetAsync(code.Trim().ToUpperInvariant(), cancellationToken);
     }
 
     /// <summary>
