@@ -14,7 +14,6 @@ using Pathway.Web.Connector.Review;
 using Pathway.Web.Connector.Search;
 using Pathway.Web.Data;
 using Pathway.Web.Framework;
-using Pathway.Web.Operations;
 
 namespace Pathway.Web.Connector;
 

@@ -55,7 +55,7 @@ public abstract class PathwayDb : IdentityDbContext<PathwayUser>, IDataProtectio
     public DbSet<ProgressNote> ProgressNotes => Set<ProgressNote>();
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
-    public DbSet<Operations.PublicContentStamp> PublicContentStamps => Set<Operations.PublicContentStamp>();
+    public DbSet<PublicContentStamp> PublicContentStamps => Set<PublicContentStamp>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Accounts.Events.AccountEvent> AccountEvents => Set<Accounts.Events.AccountEvent>();
     public DbSet<Connector.Organisations.Organisation> Organisations => Set<Connector.Organisations.Organisation>();

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Web.Data;
 using Pathway.Web.Framework;
 using Pathway.Web.Localization;
-using Pathway.Web.Operations;
 using Pathway.Web.Planning;
 
 namespace Pathway.Web.Connector.Peers;

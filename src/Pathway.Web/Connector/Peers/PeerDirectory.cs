@@ -1,6 +1,6 @@
 using System.Globalization;
 using Pathway.Web.Accounts;
-using Pathway.Web.Operations;
+using Pathway.Web.Data;
 
 namespace Pathway.Web.Connector.Peers;
 

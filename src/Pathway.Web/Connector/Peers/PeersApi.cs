@@ -1,4 +1,4 @@
-using Pathway.Web.Operations;
+using Pathway.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Pathway.Web.Accounts;

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Web.Accounts;
 using Pathway.Web.Data;
 using Pathway.Web.Localization;
-using Pathway.Web.Operations;
 
 namespace Pathway.Web.Connector.Resources;
 

@@ -1,4 +1,4 @@
-using Pathway.Web.Operations;
+using Pathway.Web.Data;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pathway.Web.Localization;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Localization;
 using Pathway.Web.Accounts;
-using Pathway.Web.Operations;
+using Pathway.Web.Data;
 
 namespace Pathway.Web.Connector.Search;
 

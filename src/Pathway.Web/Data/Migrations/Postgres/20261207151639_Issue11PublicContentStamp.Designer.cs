@@ -2393,7 +2393,7 @@ namespace Pathway.Web.Data.Migrations.Postgres
                     b.ToTable("Notices");
                 });
 
-            modelBuilder.Entity("Pathway.Web.Operations.PublicContentStamp", b =>
+            modelBuilder.Entity("Pathway.Web.Data.PublicContentStamp", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("integer");

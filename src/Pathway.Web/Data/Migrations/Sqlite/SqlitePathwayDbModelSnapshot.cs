@@ -2351,7 +2351,7 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                     b.ToTable("Notices");
                 });
 
-            modelBuilder.Entity("Pathway.Web.Operations.PublicContentStamp", b =>
+            modelBuilder.Entity("Pathway.Web.Data.PublicContentStamp", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Pathway.Web.Operations;
+namespace Pathway.Web.Data;
 
 /// <summary>
 /// Values read from public content that are the same for every reader (a mechanism's newest resources, what a peer

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Pathway.Web.Operations;
+namespace Pathway.Web.Data;
 
 /// <summary>
 /// One row whose value is replaced, in the same transaction, by every save that changes public content: servers
@@ -45,7 +45,7 @@ public sealed class PublicContentWatch(IServiceScopeFactory scopes, PublicConten
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var value = await scope.ServiceProvider.GetRequiredService<Data.PathwayDb>().PublicContentStamps.AsNoTracking()
+                var value = await scope.ServiceProvider.GetRequiredService<PathwayDb>().PublicContentStamps.AsNoTracking()
                     .Where(stamp => stamp.Id == PublicContentStamp.RowId).Select(stamp => stamp.Value).FirstOrDefaultAsync(stoppingToken);
                 if (value != content.Stamp)
                 {

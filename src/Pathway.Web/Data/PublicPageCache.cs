@@ -4,10 +4,9 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Net.Http.Headers;
-using Pathway.Web.Data;
 using Pathway.Web.Localization;
 
-namespace Pathway.Web.Operations;
+namespace Pathway.Web.Data;
 
 /// <summary>
 /// The state of what anonymous readers see (the <see cref="IPublicContent"/> entities), as a number that moves on
