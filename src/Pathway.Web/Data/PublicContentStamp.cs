@@ -49,7 +49,7 @@ public sealed class PublicContentWatch(IServiceScopeFactory scopes, PublicConten
                     .Where(stamp => stamp.Id == PublicContentStamp.RowId).Select(stamp => stamp.Value).FirstOrDefaultAsync(stoppingToken);
                 if (value != content.Stamp)
                 {
-                    await content.ChangedAsync(value);
+                    content.Changed(value);
                 }
                 failing = false;
             }

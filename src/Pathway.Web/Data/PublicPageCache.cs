@@ -13,7 +13,7 @@ namespace Pathway.Web.Data;
 /// every committed change to it. Kept answers (<see cref="PublicPageCache"/>, the search results) are kept under the
 /// number they were read at, so a change makes them unreachable at once.
 /// </summary>
-public sealed class PublicContent(IServiceProvider services)
+public sealed class PublicContent(IServiceProvider services, ILogger<PublicContent> log)
 {
     private long version;
     private long stamp;
@@ -25,15 +25,33 @@ public sealed class PublicContent(IServiceProvider services)
 
     /// <summary>
     /// Called once a change to public content is committed (here, or elsewhere and seen by <see cref="PublicContentWatch"/>),
-    /// with the stamp it left: moves the version and drops the kept pages.
+    /// with the stamp it left: moves the version and drops the kept pages. Synchronous, so a synchronous SaveChanges
+    /// never blocks on it: the in-memory store evicts at once, and a store that takes longer is not waited for.
     /// </summary>
-    public async Task ChangedAsync(long newStamp)
+    public void Changed(long newStamp)
     {
         Interlocked.Exchange(ref stamp, newStamp);
         Interlocked.Increment(ref version);
         if (services.GetService<IOutputCacheStore>() is { } store)
         {
-            await store.EvictByTagAsync(PublicPageCache.Tag, CancellationToken.None);
+            var eviction = store.EvictByTagAsync(PublicPageCache.Tag, CancellationToken.None);
+            if (!eviction.IsCompletedSuccessfully)
+            {
+                _ = ObserveAsync(eviction.AsTask());
+            }
+        }
+    }
+
+    private async Task ObserveAsync(Task eviction)
+    {
+        try
+        {
+            await eviction;
+        }
+        catch (Exception failure)
+        {
+            // The pages then live out their lifetime; the version has moved, so kept reads are already fresh.
+            log.LogWarning(failure, "Could not drop the kept public pages after a change.");
         }
     }
 }
@@ -62,14 +80,14 @@ public sealed class PublicContentChanges(PublicContent content) : ISaveChangesIn
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        CommitIfOutsideTransaction(eventData.Context).GetAwaiter().GetResult();
+        CommitIfOutsideTransaction(eventData.Context);
         return result;
     }
 
-    public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        await CommitIfOutsideTransaction(eventData.Context);
-        return result;
+        CommitIfOutsideTransaction(eventData.Context);
+        return ValueTask.FromResult(result);
     }
 
     public void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
@@ -81,10 +99,13 @@ public sealed class PublicContentChanges(PublicContent content) : ISaveChangesIn
     }
 
     public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) =>
-        Committed(eventData.Context).GetAwaiter().GetResult();
-
-    public Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
         Committed(eventData.Context);
+
+    public Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Committed(eventData.Context);
+        return Task.CompletedTask;
+    }
 
     public void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
 
@@ -117,18 +138,23 @@ public sealed class PublicContentChanges(PublicContent content) : ISaveChangesIn
         Pending.AddOrUpdate(context, new StrongBox<long>(stamp.Value));
     }
 
-    private Task CommitIfOutsideTransaction(DbContext? context) =>
-        context?.Database.CurrentTransaction is null ? Committed(context) : Task.CompletedTask;
+    private void CommitIfOutsideTransaction(DbContext? context)
+    {
+        if (context?.Database.CurrentTransaction is null)
+        {
+            Committed(context);
+        }
+    }
 
-    private Task Committed(DbContext? context)
+    private void Committed(DbContext? context)
     {
         if (context is null || !Pending.TryGetValue(context, out var written))
         {
-            return Task.CompletedTask;
+            return;
         }
         Pending.Remove(context);
         // Told the stamp it wrote, the watch does not take this server's own change for another server's.
-        return content.ChangedAsync(written.Value);
+        content.Changed(written.Value);
     }
 
     private static void Forget(DbContext? context)
