@@ -31,7 +31,7 @@ public class EvidenceLinksMigrationTests(PathwayAppFactory factory) : IClassFixt
                 Type = EvidenceType.Report,
                 Title = "Annual health sector review",
                 Url = "https://example.org/review",
-                AddedAt = DateTimeOffset.UtcNow,
+                AddedAt = TimeProvider.System.GetUtcNow(),
             };
             scope.Db.Evidence.Add(item);
             await scope.Db.SaveChangesAsync(Ct);

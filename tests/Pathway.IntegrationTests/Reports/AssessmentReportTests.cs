@@ -47,7 +47,7 @@ public class AssessmentReportTests(PathwayAppFactory factory) : IClassFixture<Pa
             FileName = "evidence.pdf",
             FileType = EvidenceFileType.Pdf,
             FileSize = content.Length,
-            AddedAt = DateTimeOffset.UtcNow,
+            AddedAt = TimeProvider.System.GetUtcNow(),
         });
         await scope.Db.SaveChangesAsync(Ct);
     }
