@@ -170,6 +170,7 @@ public class PublicPageCacheTests(PathwayAppFactory factory) : IClassFixture<Pat
         Assert.True((await GetAsync(anonymous, url)).FromCache);
 
         // Another server's save: the entry and the stamp in one transaction, with no interceptor of this server's.
+        long stampLeft;
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PathwayDb>();
@@ -177,22 +178,24 @@ public class PublicPageCacheTests(PathwayAppFactory factory) : IClassFixture<Pat
             await using var transaction = await db.Database.BeginTransactionAsync(Ct);
             await db.SearchEntries.Where(row => row.Id == entry.Id).ExecuteUpdateAsync(set => set.SetProperty(row => row.Text, row => row.Text + " " + word), Ct);
             await db.PublicContentStamps.ExecuteUpdateAsync(set => set.SetProperty(stamp => stamp.Value, stamp => stamp.Value + 1), Ct);
+            stampLeft = await db.PublicContentStamps.Select(stamp => stamp.Value).SingleAsync(Ct);
             await transaction.CommitAsync(Ct);
         }
 
-        // The watch reads the stamp every two seconds; the page is built again once it has.
-        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(30);
-        string found;
-        do
+        // The watch reads the stamp every two seconds; once it has taken this one in, the page is built again.
+        var content = factory.Services.GetRequiredService<PublicContent>();
+        while (true)
         {
-            await Task.Delay(200, Ct);
-            (found, var fromCache) = await GetAsync(anonymous, url);
-            if (!fromCache)
+            // Taken before the check, so a change landing between the two still wakes this wait.
+            var next = content.NextChange;
+            if (content.Stamp == stampLeft)
             {
                 break;
             }
+            await next.WaitAsync(TimeSpan.FromSeconds(30), Ct);
         }
-        while (TimeProvider.System.GetUtcNow() < deadline);
+        var (found, fromCache) = await GetAsync(anonymous, url);
+        Assert.False(fromCache);
         Assert.Contains("\"total\":1", found, StringComparison.Ordinal);
     }
 

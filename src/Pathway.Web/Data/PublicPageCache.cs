@@ -13,15 +13,19 @@ namespace Pathway.Web.Data;
 /// every committed change to it. Kept answers (<see cref="PublicPageCache"/>, the search results) are kept under the
 /// number they were read at, so a change makes them unreachable at once.
 /// </summary>
-public sealed class PublicContent(IServiceProvider services, ILogger<PublicContent> log)
+public sealed class PublicContent(IOutputCacheStore store, ILogger<PublicContent> log)
 {
     private long version;
     private long stamp;
+    private TaskCompletionSource nextChange = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public long Version => Interlocked.Read(ref version);
 
     /// <summary>The <see cref="PublicContentStamp"/> value of the last change this server knows of.</summary>
     public long Stamp => Interlocked.Read(ref stamp);
+
+    /// <summary>Completes once the next change has been taken in (version moved, pages dropped): something to await, not poll.</summary>
+    public Task NextChange => Volatile.Read(ref nextChange).Task;
 
     /// <summary>
     /// Called once a change to public content is committed (here, or elsewhere and seen by <see cref="PublicContentWatch"/>),
@@ -32,14 +36,12 @@ public sealed class PublicContent(IServiceProvider services, ILogger<PublicConte
     {
         Interlocked.Exchange(ref stamp, newStamp);
         Interlocked.Increment(ref version);
-        if (services.GetService<IOutputCacheStore>() is { } store)
+        var eviction = store.EvictByTagAsync(PublicPageCache.Tag, CancellationToken.None);
+        if (!eviction.IsCompletedSuccessfully)
         {
-            var eviction = store.EvictByTagAsync(PublicPageCache.Tag, CancellationToken.None);
-            if (!eviction.IsCompletedSuccessfully)
-            {
-                _ = ObserveAsync(eviction.AsTask());
-            }
+            _ = ObserveAsync(eviction.AsTask());
         }
+        Interlocked.Exchange(ref nextChange, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
     private async Task ObserveAsync(Task eviction)
