@@ -38,6 +38,9 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
     /// <summary>Moderates the Country Connector's shared content: content editors and administrators.</summary>
     public bool EditsContent => Role is Roles.ContentEditor or Roles.Administrator;
 
+    /// <summary>Runs events (their drafts, registrations, attendance, key messages): organisers, content editors and administrators.</summary>
+    public bool OrganisesEvents => Role is Roles.Organiser or Roles.ContentEditor or Roles.Administrator;
+
     public AccessScope Scope => IsSignedIn
         ? AccessScope.For(Role, CountryIso3, Principal!.FindFirstValue(RegionClaim))
         : AccessScope.None;

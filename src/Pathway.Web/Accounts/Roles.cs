@@ -12,8 +12,11 @@ public static class Roles
     /// <summary>Moderates the Country Connector's content (resources, case studies, helpdesk answers) for every country.</summary>
     public const string ContentEditor = nameof(ContentEditor);
 
+    /// <summary>Runs events and webinar series for every country: their pages, registrations, attendance and key messages.</summary>
+    public const string Organiser = nameof(Organiser);
+
     public static readonly string[] All =
-        [Administrator, RegionalOfficer, CountryFocalPoint, CountryContributor, Reviewer, ContentEditor];
+        [Administrator, RegionalOfficer, CountryFocalPoint, CountryContributor, Reviewer, ContentEditor, Organiser];
 
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 
@@ -22,7 +25,7 @@ public static class Roles
         CountryFocalPoint or CountryContributor => ScopeKind.Country,
         RegionalOfficer => ScopeKind.Region,
         Reviewer => ScopeKind.RegionOrGlobal,
-        ContentEditor => ScopeKind.Content,
+        ContentEditor or Organiser => ScopeKind.Content,
         _ => ScopeKind.Global,
     };
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Web.Accounts;
 using Pathway.Web.Assessments;
 using Pathway.Web.Countries;
+using Pathway.Web.Events;
 using Pathway.Web.Framework;
 using Pathway.Web.Notices;
 using Pathway.Web.Planning;
@@ -76,6 +77,17 @@ public abstract class PathwayDb : IdentityDbContext<PathwayUser>, IDataProtectio
     public DbSet<Connector.Partnerships.PartnershipRisk> PartnershipRisks => Set<Connector.Partnerships.PartnershipRisk>();
     public DbSet<Connector.Peers.ExchangeRequest> ExchangeRequests => Set<Connector.Peers.ExchangeRequest>();
     public DbSet<Connector.Helpdesk.HelpdeskQuestion> HelpdeskQuestions => Set<Connector.Helpdesk.HelpdeskQuestion>();
+    public DbSet<EventSeries> EventSeries => Set<EventSeries>();
+    public DbSet<Event> Events => Set<Event>();
+    public DbSet<EventTag> EventTags => Set<EventTag>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<EventResource> EventResources => Set<EventResource>();
+    public DbSet<Registration> Registrations => Set<Registration>();
+    public DbSet<EventPlaces> EventPlaces => Set<EventPlaces>();
+    public DbSet<ParticipationTotal> ParticipationTotals => Set<ParticipationTotal>();
+    public DbSet<KeyMessage> KeyMessages => Set<KeyMessage>();
+    public DbSet<KeyMessageFollowUp> KeyMessageFollowUps => Set<KeyMessageFollowUp>();
+    public DbSet<EventMail> EventMails => Set<EventMail>();
 
     // Read by the country-scope query filter each time a query runs, not when the context is built:
     // on a cookie request Identity's security-stamp check builds this context before the request's

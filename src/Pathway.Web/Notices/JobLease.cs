@@ -11,6 +11,9 @@ namespace Pathway.Web.Notices;
 public sealed class JobLease
 {
     public const string Notices = "notices";
+
+    /// <summary>Event reminders, registrants' e-mails and the retention of registrations.</summary>
+    public const string Events = "events";
     public const int NameLength = 100;
     public const int HolderLength = 200;
 
@@ -30,6 +33,6 @@ internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<JobLease>
         builder.Property(lease => lease.Name).HasMaxLength(JobLease.NameLength);
         builder.Property(lease => lease.Holder).HasMaxLength(JobLease.HolderLength);
         // The row exists from the migration on, so taking the lease is always an update, never an insert race.
-        builder.HasData(new JobLease { Name = JobLease.Notices });
+        builder.HasData(new JobLease { Name = JobLease.Notices }, new JobLease { Name = JobLease.Events });
     }
 }

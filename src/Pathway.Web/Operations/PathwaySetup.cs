@@ -9,6 +9,7 @@ using Pathway.Web.Components;
 using Pathway.Web.Connector;
 using Pathway.Web.Countries;
 using Pathway.Web.Data;
+using Pathway.Web.Events;
 using Pathway.Web.Framework;
 using Pathway.Web.Planning;
 using Pathway.Web.Reports.Dashboards;
@@ -55,6 +56,7 @@ public static class PathwaySetup
         services.AddGlobalDashboards();
         services.AddOpenData();
         services.AddConnector();
+        services.AddEvents();
         services.AddScoped<SiblingLoads>();
         services.AddPublicPageCache();
 
@@ -121,6 +123,7 @@ public static class PathwaySetup
         app.MapGlobalDashboardApi();
         app.MapOpenDataApi();
         app.MapConnectorApi();
+        app.MapEventsApi();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>();
         return app;

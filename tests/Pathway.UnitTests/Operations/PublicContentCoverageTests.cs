@@ -21,16 +21,17 @@ public class PublicContentCoverageTests
     {
         var sets = Sets().ToList();
         Assert.Equal(
-            ["Behaviours", "CaseStudies", "CaseStudyContacts", "CaseStudySources", "CaseStudyTags", "Countries", "DueDiligenceChecks",
-                "FrameworkVersions", "HelpdeskQuestions", "Mechanisms", "Organisations", "PartnershipParties", "PartnershipRisks",
-                "PartnershipStageChanges", "PartnershipTags", "Partnerships", "ProfileFigures", "PublishedReleases", "PublishedResults",
-                "RecommendationCatalogues", "Recommendations", "Regions", "ResourceFiles", "ResourceTags", "Resources", "SearchEntries"],
+            ["AgendaItems", "Behaviours", "CaseStudies", "CaseStudyContacts", "CaseStudySources", "CaseStudyTags", "Countries", "DueDiligenceChecks",
+                "EventResources", "EventSeries", "EventTags", "Events", "FrameworkVersions", "HelpdeskQuestions", "KeyMessageFollowUps", "KeyMessages",
+                "Mechanisms", "Organisations", "ParticipationTotals", "PartnershipParties", "PartnershipRisks", "PartnershipStageChanges", "PartnershipTags", "Partnerships",
+                "ProfileFigures", "PublishedReleases", "PublishedResults", "RecommendationCatalogues", "Recommendations", "Regions", "ResourceFiles", "ResourceTags",
+                "Resources", "SearchEntries"],
             sets.Where(set => typeof(IPublicContent).IsAssignableFrom(set.Entity)).Select(set => set.Name).Order(StringComparer.Ordinal));
         Assert.Equal(
-            ["AccountEvents", "ActionItems", "ActionPlans", "Assessments", "AuditEntries", "ConsensusRatings", "DataProtectionKeys", "Evidence",
-                "EvidenceFiles", "EvidenceLinks", "ExchangeRequests", "JobLeases", "MechanismTargets", "Notices", "Participants", "ProgressNotes",
-                "PublicContentStamps", "Ratings", "ReviewComments", "RoleClaims", "Roles", "RoundContexts", "StatusChanges", "UserClaims", "UserLogins", "UserPasskeys", "UserRoles",
-                "UserTokens", "Users"],
+            ["AccountEvents", "ActionItems", "ActionPlans", "Assessments", "AuditEntries", "ConsensusRatings", "DataProtectionKeys", "EventMails",
+                "EventPlaces", "Evidence", "EvidenceFiles", "EvidenceLinks", "ExchangeRequests", "JobLeases", "MechanismTargets", "Notices",
+                "Participants", "ProgressNotes", "PublicContentStamps", "Ratings", "Registrations", "ReviewComments", "RoleClaims", "Roles",
+                "RoundContexts", "StatusChanges", "UserClaims", "UserLogins", "UserPasskeys", "UserRoles", "UserTokens", "Users"],
             sets.Where(set => !typeof(IPublicContent).IsAssignableFrom(set.Entity)).Select(set => set.Name).Order(StringComparer.Ordinal));
     }
 }

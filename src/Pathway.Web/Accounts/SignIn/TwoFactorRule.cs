@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Components.Endpoints;
 namespace Pathway.Web.Accounts.SignIn;
 
 /// <summary>
-/// Administrators, regional officers and reviewers must sign in with a second factor; everyone
+/// Administrators, regional officers, reviewers, content editors and organisers (who see attendees' details) must sign in with a second factor; everyone
 /// else may. A session of such an account without two-factor sign-in reaches only the setup page
 /// (and sign-out) until it is set up.
 /// </summary>
@@ -16,12 +16,12 @@ public static class TwoFactorRule
     public const string SetupPath = "/account/two-factor";
 
     public static bool IsRequiredFor(string? role) =>
-        role is Roles.Administrator or Roles.RegionalOfficer or Roles.Reviewer or Roles.ContentEditor;
+        role is Roles.Administrator or Roles.RegionalOfficer or Roles.Reviewer or Roles.ContentEditor or Roles.Organiser;
 
     public static bool IsRequiredFor(ClaimsPrincipal principal)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        return principal.IsInRole(Roles.Administrator) || principal.IsInRole(Roles.RegionalOfficer) || principal.IsInRole(Roles.Reviewer) || principal.IsInRole(Roles.ContentEditor);
+        return principal.IsInRole(Roles.Administrator) || principal.IsInRole(Roles.RegionalOfficer) || principal.IsInRole(Roles.Reviewer) || principal.IsInRole(Roles.ContentEditor) || principal.IsInRole(Roles.Organiser);
     }
 
     public static bool NeedsSetup(ClaimsPrincipal principal) =>
