@@ -20,6 +20,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         builder.Property(e => e.SlidesUrl).HasMaxLength(Event.UrlLength);
         builder.Property(e => e.Organisers).HasMaxLength(Event.OrganisersLength);
         builder.Property(e => e.CoHosts).HasMaxLength(Event.OrganisersLength);
+        builder.Property(e => e.LaunchedFrameworkVersion).HasMaxLength(20);
         builder.Property(e => e.CreatedById).HasMaxLength(450);
         builder.Property(e => e.Version).IsConcurrencyToken();
         builder.HasOne(e => e.Series).WithMany(series => series.Events)

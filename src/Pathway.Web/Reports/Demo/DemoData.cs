@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Web.Assessments;
 using Pathway.Web.Connector.Demo;
 using Pathway.Web.Data;
+using Pathway.Web.Events.Demo;
 
 namespace Pathway.Web.Reports.Demo;
 
@@ -31,6 +32,7 @@ public static class DemoData
         {
             // The Connector's content is idempotent on its own: an installation loaded before it existed gets it now.
             await ConnectorDemo.LoadAsync(services, cancellationToken);
+            await EventsDemo.LoadAsync(services, cancellationToken);
             return existing with { Changed = false };
         }
         if (existing.Rounds > 0 || existing.Accounts > 0)
@@ -82,6 +84,7 @@ public static class DemoData
             }
         }
         await ConnectorDemo.LoadAsync(services, cancellationToken);
+        await EventsDemo.LoadAsync(services, cancellationToken);
         return await CountAsync(services, cancellationToken) with { Changed = true };
     }
 
@@ -93,6 +96,7 @@ public static class DemoData
     {
         ArgumentNullException.ThrowIfNull(services);
         var before = await CountAsync(services, cancellationToken);
+        await EventsDemo.RemoveAsync(services, cancellationToken);
         await ConnectorDemo.RemoveAsync(services, cancellationToken);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PathwayDb>();

@@ -2168,8 +2168,9 @@ namespace Pathway.Web.Data.Migrations.Postgres
                     b.Property<bool>("IsDemonstration")
                         .HasColumnType("boolean");
 
-                    b.Property<int?>("LaunchedFrameworkVersion")
-                        .HasColumnType("integer");
+                    b.Property<string>("LaunchedFrameworkVersion")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<int?>("ModuleNumber")
                         .HasColumnType("integer");

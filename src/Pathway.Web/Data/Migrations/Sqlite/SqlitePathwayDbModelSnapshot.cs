@@ -2139,8 +2139,9 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsDemonstration")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("LaunchedFrameworkVersion")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("LaunchedFrameworkVersion")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("ModuleNumber")
                         .HasColumnType("INTEGER");

@@ -12,7 +12,7 @@ using Pathway.Web.Data;
 namespace Pathway.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPathwayDb))]
-    [Migration("20261207180457_Issue12Events")]
+    [Migration("20261207181356_Issue12Events")]
     partial class Issue12Events
     {
         /// <inheritdoc />
@@ -2171,8 +2171,9 @@ namespace Pathway.Web.Data.Migrations.Postgres
                     b.Property<bool>("IsDemonstration")
                         .HasColumnType("boolean");
 
-                    b.Property<int?>("LaunchedFrameworkVersion")
-                        .HasColumnType("integer");
+                    b.Property<string>("LaunchedFrameworkVersion")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<int?>("ModuleNumber")
                         .HasColumnType("integer");

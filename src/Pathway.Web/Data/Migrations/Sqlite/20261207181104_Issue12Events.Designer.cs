@@ -11,7 +11,7 @@ using Pathway.Web.Data;
 namespace Pathway.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePathwayDb))]
-    [Migration("20261207180345_Issue12Events")]
+    [Migration("20261207181104_Issue12Events")]
     partial class Issue12Events
     {
         /// <inheritdoc />
@@ -2142,8 +2142,9 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsDemonstration")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("LaunchedFrameworkVersion")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("LaunchedFrameworkVersion")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("ModuleNumber")
                         .HasColumnType("INTEGER");
