@@ -24,7 +24,7 @@ internal static class DatasetGenerator
     private const string AssessmentTitlePrefix = "Bench assessment";
     private const string FrameworkVersion = "1";
 
-    private static readonly string[] Known = ["--users", "--assessments-per-country", "--round-participants", "--rounds-file", "--published-rounds", "--resources", "--case-studies", "--partnerships"];
+    private static readonly string[] Known = ["--users", "--assessments-per-country", "--round-participants", "--rounds-file", "--published-rounds", "--resources", "--case-studies", "--partnerships", "--events", "--registrations"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -36,6 +36,8 @@ internal static class DatasetGenerator
         var publishedRounds = options.Int("--published-rounds", 0, 0, 50);
         var connector = new BenchConnector.Sizes(
             options.Int("--resources", 0, 0, 1_000_000), options.Int("--case-studies", 0, 0, 1_000_000), options.Int("--partnerships", 0, 0, 1_000_000));
+        var events = options.Int("--events", 0, 0, 1_000_000);
+        var registrations = options.Int("--registrations", 0, 0, 100_000_000);
         if (roundsFile is not null && roundParticipants == 0)
         {
             options.Problem("--rounds-file needs --round-participants N (N > 0).");
@@ -66,6 +68,7 @@ internal static class DatasetGenerator
             || await BenchRounds.CreateAsync(app.Services, DatabaseSetup.Provider(app.Configuration), roundParticipants, roundsFile);
         var publishedOk = publishedRounds == 0 || await BenchPublished.CreateAsync(app.Services, publishedRounds);
         var connectorOk = !connector.Any || await BenchConnector.CreateAsync(app.Services, connector);
+        var eventsOk = events == 0 || await BenchEvents.CreateAsync(app.Services, events, registrations);
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -76,7 +79,7 @@ internal static class DatasetGenerator
             Console.WriteLine($"Now in the database: {users} users, {assessments} assessments, {countries} countries.");
         }
         Console.WriteLine($"Done in {Seconds(started)}.");
-        return usersOk && assessmentsOk && roundsOk && publishedOk && connectorOk ? Options.Ok : Options.Failed;
+        return usersOk && assessmentsOk && roundsOk && publishedOk && connectorOk && eventsOk ? Options.Ok : Options.Failed;
     }
 
     private sealed record PlannedUser(int Number, string Email, string Role, string? Country, string? Region);
