@@ -5,7 +5,8 @@
 #   bench/run.sh [sqlite|postgres|all] [--clients 32] [--seconds 20] [--users 2000]
 #                [--warmup 3] [--prewarm 30] [--assessments-per-country 2] [--round-participants 200]
 #                [--published-rounds 5] [--resources 20000] [--case-studies 2000] [--partnerships 5000]
-#                [--only connector] [--queries] [--no-build]
+#                [--events 5000] [--registrations 200000]
+#                [--only connector|events] [--queries] [--no-build]
 #
 #   --round-participants  respondents in each of the two bench rounds (rating open; validated with
 #                consensus) that the assessment scenarios load; 0 leaves those scenarios out
@@ -15,7 +16,10 @@
 #                open data; 0 leaves those scenarios out
 #   --resources, --case-studies, --partnerships  published Country Connector content (with search
 #                entries) for the search and mechanism-page scenarios; all three 0 leaves those out
+#   --events, --registrations  announced events (a quarter in numbered series) and registrations spread
+#                over them, for the events listing and event-page scenarios; 0 events leaves those out
 #   --only connector  only the Country Connector scenarios (and the peers pages): a short run
+#   --only events  only the events scenarios and the 200 concurrent registrations for the last 50 places
 #   --queries    also count the SQL commands each scenario runs (a second app start with EF
 #                command logging on, one request per path after a warm-up request)
 #   --no-build   use the existing Release build
@@ -30,7 +34,7 @@ cd "$root"
 source "$root/scripts/postgres.sh"
 
 usage() {
-  sed -n '4,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '4,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   [ $# -gt 0 ] && echo "bench/run.sh: $*" >&2
   exit 2
 }
@@ -47,6 +51,8 @@ published_rounds=5
 resources=20000
 case_studies=2000
 partnerships=5000
+events=5000
+registrations=200000
 only=""
 build=1
 queries=0
@@ -56,7 +62,7 @@ esac
 while [ $# -gt 0 ]; do
   case "$1" in
     --clients | --seconds | --users | --warmup | --prewarm | --assessments-per-country | --round-participants | --published-rounds \
-      | --resources | --case-studies | --partnerships)
+      | --resources | --case-studies | --partnerships | --events | --registrations)
       [ $# -ge 2 ] && [[ "$2" =~ ^[0-9]+$ ]] || usage "$1 needs a whole number"
       case "$1" in
         --clients) clients=$2 ;;
@@ -70,10 +76,12 @@ while [ $# -gt 0 ]; do
         --resources) resources=$2 ;;
         --case-studies) case_studies=$2 ;;
         --partnerships) partnerships=$2 ;;
+        --events) events=$2 ;;
+        --registrations) registrations=$2 ;;
       esac
       shift 2 ;;
     --only)
-      [ "${2:-}" = connector ] || usage "--only takes: connector"
+      [ "${2:-}" = connector ] || [ "${2:-}" = events ] || usage "--only takes: connector, events"
       only=$2; shift 2 ;;
     --queries) queries=1; shift ;;
     --no-build) build=0; shift ;;
@@ -94,10 +102,28 @@ connector_scenarios=('/search?q=contracting' '/search?q=laboratoires&culture=fr'
   '/search?q=tuberculosis&kind=CaseStudy&region=AFR' '/api/search?q=regulation' '/framework/1/ds/DS.1' '/resources?mechanism=DS.1'
   # {n}: a new address each request, so it misses the public page cache (what a signed-in reader's request costs).
   '/search?q=contracting&miss={n}' '/search?q=tuberculosis&kind=CaseStudy&region=AFR&miss={n}' '/framework/1/ds/DS.1?miss={n}')
+# Issue 12: the events listing (upcoming, past, filtered), an event page (agenda, key messages, participation by
+# group, region and country over its 400 registrations), the read API and the calendar feed; then, once, 200
+# concurrent registrations for the last 50 places of an event (exactly 50 must be confirmed).
+page_event=0193b000-0000-7000-8000-00000000e001
+last_places_event=0193b000-0000-7000-8000-00000000e002
+events_scenarios=(/events '/events?when=past' '/events?type=Webinar&region=AFR' "/events/$page_event" "/events/$page_event?culture=ar"
+  "/api/events/$page_event" '/api/events?region=EMR' /events/calendar.ics
+  '/events?miss={n}' "/events/$page_event?miss={n}")
 if [ "$only" = connector ]; then
   scenarios=()
   published_scenarios=('/peers/DS.1?from=2' '/api/peers/DS.1?from=2')
   published_downloads=()
+  [ "$users" = 2000 ] && users=50
+  round_participants=0
+  events=0
+fi
+if [ "$only" = events ]; then
+  scenarios=()
+  published_rounds=0
+  resources=0
+  case_studies=0
+  partnerships=0
   [ "$users" = 2000 ] && users=50
   round_participants=0
 fi
@@ -187,6 +213,7 @@ start_app() {
 count_queries() {
   local path before after paths=("${scenarios[@]}")
   [ $((resources + case_studies + partnerships)) -gt 0 ] && paths+=("${connector_scenarios[@]}")
+  [ "$events" -gt 0 ] && paths+=("${events_scenarios[@]}")
   echo "SQL commands per request ($1):"
   start_app "Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information"
   for path in "${paths[@]}"; do
@@ -247,12 +274,14 @@ run_one() {
     note="$note; 2 rounds of $round_participants respondents"
   fi
   [ "$connector_total" -gt 0 ] && note="$note; $resources resources, $case_studies case studies, $partnerships partnerships"
+  [ "$events" -gt 0 ] && note="$note; $events events, $registrations registrations"
 
   echo
   echo "== $db: dataset ($users users, $per_country assessments per country, bench rounds of $round_participants respondents)"
   dotnet "$bench_dll" generate --users "$users" --assessments-per-country "$per_country" \
     --round-participants "$round_participants" --published-rounds "$published_rounds" \
-    --resources "$resources" --case-studies "$case_studies" --partnerships "$partnerships" "${rounds_args[@]}"
+    --resources "$resources" --case-studies "$case_studies" --partnerships "$partnerships" \
+    --events "$events" --registrations "$registrations" "${rounds_args[@]}"
 
   echo
   echo "== $db: load ($clients clients, $seconds s per scenario after $warmup s warm-up; $prewarm s pre-warm first)"
@@ -261,6 +290,9 @@ run_one() {
   for path in "${scenarios[@]}"; do path_args+=(--path "$path"); done
   if [ "$connector_total" -gt 0 ]; then
     for path in "${connector_scenarios[@]}"; do path_args+=(--path "$path"); done
+  fi
+  if [ "$events" -gt 0 ]; then
+    for path in "${events_scenarios[@]}"; do path_args+=(--path "$path"); done
   fi
   if [ "$published_rounds" -gt 0 ]; then
     for path in "${published_scenarios[@]}"; do path_args+=(--path "$path"); done
@@ -273,6 +305,10 @@ run_one() {
   if [ "$published_rounds" -gt 0 ] && [ ${#published_downloads[@]} -gt 0 ]; then
     echo "Downloads, one at a time, with the app's memory:"
     for path in "${published_downloads[@]}"; do measure_download "$path"; done
+  fi
+  if [ "$events" -gt 0 ]; then
+    dotnet "$bench_dll" burst --url "http://127.0.0.1:$app_port" --event "$last_places_event" --count 200 --expect-confirmed 50 \
+      --label "$db" --results "$results_dir" || status=1
   fi
   stop_app
 

@@ -17,7 +17,7 @@ internal sealed class Options
 
         Commands:
           generate --users N [--assessments-per-country K] [--round-participants P [--rounds-file FILE]] [--published-rounds R]
-                   [--resources N] [--case-studies N] [--partnerships N]
+                   [--resources N] [--case-studies N] [--partnerships N] [--events N [--registrations M]]
               Migrates and seeds the database the app is configured for (Database:Provider,
               ConnectionStrings:Pathway, Pathway:DataDirectory; from the environment, e.g.
               Database__Provider=Postgres, or as --Database:Provider Postgres), then adds N users
@@ -29,6 +29,8 @@ internal sealed class Options
               published-result rows, for the dashboards and open data. --resources, --case-studies and
               --partnerships add that much published Country Connector content (a third of the
               partnerships not public), each with its search entry, for the search scenarios.
+              --events and --registrations add announced events over ten years (a quarter in numbered
+              series, with agenda, tags and key messages) and registrations spread over them.
               Runs again without duplicating: existing bench users and assessments are kept.
           load --url BASE [--path P ...] [--file-path P ...] [--rounds-file FILE] [--clients 32] [--seconds 20] [--warmup 3]
                [--prewarm 0] [--bare-port 0] [--server-pid PID] [--label TEXT] [--note TEXT] [--results DIR]
@@ -42,6 +44,10 @@ internal sealed class Options
               requests/s, p50/p95/p99 latency, errors and the ratio to bare (with --server-pid,
               also the app's CPU time per request), and writes JSON lines to
               DIR/<timestamp>[-label].json (default bench/results). Loopback addresses only.
+          burst --url BASE --event ID [--count 200] [--expect-confirmed 50] [--label TEXT] [--results DIR]
+              COUNT people register for the event at once (POST /api/events/ID/registrations, one
+              connection each); prints how many were confirmed and how many wait, and the latency;
+              fails unless exactly the expected number were confirmed and the rest wait.
         """;
 
     private readonly Dictionary<string, List<string>> values = new(StringComparer.Ordinal);

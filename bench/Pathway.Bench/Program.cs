@@ -6,6 +6,7 @@ return args switch
 {
     ["generate", .. var rest] => await DatasetGenerator.RunAsync(rest),
     ["load", .. var rest] => await LoadRunner.RunAsync(rest),
+    ["burst", .. var rest] => await RegistrationBurst.RunAsync(rest),
     ["help" or "--help" or "-h", ..] => Options.PrintUsage(Console.Out, Options.Ok),
     _ => Options.PrintUsage(Console.Error, Options.UsageError),
 };
