@@ -10,6 +10,15 @@ namespace Pathway.Web.Events.Registrations;
 /// <summary>A registration as made: its id, its place, and whether it was there already (the link is sent again).</summary>
 public sealed record Registered(Guid Id, RegistrationStatus Status, bool AlreadyRegistered);
 
+/// <summary>What the registration form shows of its event: when, where, places left, and why it is closed (a message key) if it is.</summary>
+public sealed record RegistrationEvent(
+    Guid Id, LocalizedText Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, string? Venue, int? Capacity, int Confirmed,
+    string? ClosedReason)
+{
+    /// <summary>Places left, or null when unlimited.</summary>
+    public int? PlacesLeft => Capacity is { } capacity ? Math.Max(0, capacity - Confirmed) : null;
+}
+
 /// <summary>
 /// The one place where places are taken and given back. A place is taken with one conditional update of the event's
 /// <see cref="EventPlaces"/> row that only matches below capacity, in the same transaction as the registration it is
@@ -41,6 +50,21 @@ public sealed class RegistrationDesk(
             return Failure.Invalid(l["Registration.Error.Title"], string.Join(" ", errors.Values.SelectMany(messages => messages)), errors);
         }
         return await PlaceAsync(eventId, draft, Cultures.IsSupported(language) ? language.ToLowerInvariant() : Cultures.Default, false, cancellationToken);
+    }
+
+    /// <summary>The event as the registration form shows it, or null when there is none the user may see.</summary>
+    public async Task<RegistrationEvent?> EventForFormAsync(Guid eventId, CancellationToken cancellationToken = default)
+    {
+        var found = await db.VisibleEvents(user).AsNoTracking().Where(e => e.Id == eventId)
+            .Select(e => new { e.Title, e.StartsAt, e.EndsAt, e.TimeZone, e.Venue, e.Capacity, e.IsAnnounced, e.Access })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+        var confirmed = await db.EventPlaces.AsNoTracking().Where(p => p.EventId == eventId).Select(p => p.Confirmed).FirstOrDefaultAsync(cancellationToken);
+        return new RegistrationEvent(eventId, found.Title, found.StartsAt, found.EndsAt, found.TimeZone, found.Venue, found.Capacity, confirmed,
+            ClosedReason(found.IsAnnounced, found.Access, found.EndsAt, clock.GetUtcNow()));
     }
 
     /// <summary>An organiser adds a person (an invitee of an invite-only event, a speaker): they get the same e-mails.</summary>
