@@ -199,6 +199,29 @@ public sealed class RegistrationTests(RegistrationsAppFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task Registrations_past_the_limit_per_address_are_refused_with_429()
+    {
+        var @event = await factory.CreateEventAsync();
+        await using var limited = factory.WithWebHostBuilder(builder => builder.UseSetting("RateLimits:Register:PermitLimit", "2"));
+        using var client = limited.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var index = 0; index < 3; index++)
+        {
+            using var response = await client.PostAsJsonAsync($"/api/events/{@event.Id}/registrations",
+                new { name = "Eager", email = TestAccounts.UniqueEmail("eager"), country = "EGY", group = "Ngo", consent = true }, Ct);
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                await HttpAssert.ProblemAsync(response, HttpStatusCode.TooManyRequests);
+            }
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(2, (await factory.RegistrationsOfAsync(@event.Id)).Count);
+    }
+
+    [Fact]
     public async Task A_tampered_or_made_up_link_is_a_friendly_not_found()
     {
         var @event = await factory.CreateEventAsync();
