@@ -54,7 +54,7 @@ public sealed class RegistrationTests(RegistrationsAppFactory factory) : IClassF
         using var client = factory.CreatePageClient();
         var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/events/{@event.Id}/register", Ct));
         Assert.Contains("09:00 (UTC+02:00)", html, StringComparison.Ordinal);
-        Assert.Contains("1 places left", html, StringComparison.Ordinal);
+        Assert.Contains("Places left: 1.", html, StringComparison.Ordinal);
         Assert.Contains("365 days", html, StringComparison.Ordinal);
 
         await factory.RegisterAsync(@event.Id);
