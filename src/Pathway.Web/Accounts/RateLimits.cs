@@ -15,6 +15,9 @@ public sealed class RateLimitOptions
 
     public Limit Api { get; set; } = new() { PermitLimit = 300, WindowSeconds = 60 };
 
+    /// <summary>Event registrations (the public form and the API) per client address: against robots filling the lists.</summary>
+    public Limit Register { get; set; } = new() { PermitLimit = 20, WindowSeconds = 600 };
+
     public sealed class Limit
     {
         public int PermitLimit { get; set; }
@@ -42,6 +45,10 @@ public static class RateLimits
                 {
                     return Window("sign-in:" + client, limits.SignIn);
                 }
+                if (IsRegistration(context.Request))
+                {
+                    return Window("register:" + client, limits.Register);
+                }
                 return context.Request.Path.StartsWithSegments("/api")
                     ? Window("api:" + client, limits.Api)
                     : RateLimitPartition.GetNoLimiter("pages");
@@ -54,6 +61,22 @@ public static class RateLimits
     private static bool IsSignIn(HttpRequest request) =>
         HttpMethods.IsPost(request.Method)
         && (request.Path.StartsWithSegments("/account/login") || request.Path.StartsWithSegments("/api/auth/login"));
+
+    /// <summary>A post of the event registration form (<c>/events/{id}/register</c>) or API (<c>/api/events/{id}/registrations</c>).</summary>
+    private static bool IsRegistration(HttpRequest request)
+    {
+        if (!HttpMethods.IsPost(request.Method) || request.Path.Value is not { } path)
+        {
+            return false;
+        }
+        var segments = path.Trim('/').Split('/');
+        return segments switch
+        {
+            ["events", var id, "register"] => Guid.TryParse(id, out _),
+            ["api", "events", var id, "registrations"] => Guid.TryParse(id, out _),
+            _ => false,
+        };
+    }
 
     private static RateLimitPartition<string> Window(string key, RateLimitOptions.Limit limit) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions

@@ -1,3 +1,5 @@
+using Pathway.Web.Events.Registrations;
+
 namespace Pathway.Web.Events;
 
 /// <summary>Events and webinar series: listings, event pages, registration, attendance, key messages, calendar feeds.</summary>
@@ -5,11 +7,22 @@ public static class EventsSetup
 {
     public static IServiceCollection AddEvents(this IServiceCollection services)
     {
+        // Registration, the waiting list, registrants' e-mails, attendance and the retention of registrations.
+        services.AddOptions<EventOptions>().BindConfiguration(EventOptions.Section);
+        services.AddSingleton<RegistrationLinks>();
+        services.AddScoped<RegistrationDesk>();
+        services.AddScoped<RegistrationRoster>();
+        services.AddScoped<AttendanceImport>();
+        services.AddScoped<EventMailer>();
+        services.AddScoped<EventJob>();
+        services.AddHostedService<EventScheduler>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
+        app.MapRegistrationsApi();
+        app.MapRegistrationExport();
         return app;
     }
 }

@@ -106,6 +106,13 @@ public sealed class EventPlaces
 {
     public Guid EventId { get; init; }
     public int Confirmed { get; set; }
+
+    /// <summary>The counter a new event needs: add it with the event, in the same save.</summary>
+    public static EventPlaces For(Event @event)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        return new EventPlaces { EventId = @event.Id };
+    }
 }
 
 /// <summary>

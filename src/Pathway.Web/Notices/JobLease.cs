@@ -25,6 +25,36 @@ public sealed class JobLease
     public DateOnly? LastCompletedOn { get; set; }
 }
 
+/// <summary>
+/// Taking and giving back a <see cref="JobLease"/>, shared by every scheduled job. One conditional update takes it: it
+/// matches only when the lease is free, ran out, or is already ours. Two servers racing both send it; the database lets
+/// one match and the other finds nothing to update.
+/// </summary>
+public static class JobLeases
+{
+    public static async Task<bool> TryTakeAsync(
+        this Data.PathwayDb db, string name, string holder, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var until = now + duration;
+        var taken = await db.JobLeases
+            .Where(lease => lease.Name == name && (lease.LeaseUntil == null || lease.LeaseUntil <= now || lease.Holder == holder))
+            .ExecuteUpdateAsync(set => set.SetProperty(lease => lease.Holder, holder).SetProperty(lease => lease.LeaseUntil, until), cancellationToken);
+        return taken == 1;
+    }
+
+    /// <summary>The lease row, while <paramref name="holder"/> holds it.</summary>
+    public static IQueryable<JobLease> Held(this Data.PathwayDb db, string name, string holder)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.JobLeases.Where(lease => lease.Name == name && lease.Holder == holder);
+    }
+
+    /// <summary>Lets the lease go (whatever the run did), so the next run need not wait for it to run out.</summary>
+    public static Task ReleaseAsync(this Data.PathwayDb db, string name, string holder) =>
+        db.Held(name, holder).ExecuteUpdateAsync(set => set.SetProperty(lease => lease.LeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
+}
+
 internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<JobLease>
 {
     public void Configure(EntityTypeBuilder<JobLease> builder)

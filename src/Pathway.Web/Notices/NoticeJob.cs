@@ -22,7 +22,7 @@ public sealed partial class NoticeJob(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(holder);
         var now = clock.GetUtcNow();
-        if (!await TakeLeaseAsync(holder, now, cancellationToken))
+        if (!await db.TryTakeAsync(JobLease.Notices, holder, now, options.Value.LeaseDuration, cancellationToken))
         {
             return new NoticeRun(HeldLease: false, MadeDailyNotices: false, 0, 0);
         }
@@ -46,25 +46,11 @@ public sealed partial class NoticeJob(
         finally
         {
             db.ChangeTracker.Clear();
-            await Mine(holder).ExecuteUpdateAsync(set => set.SetProperty(lease => lease.LeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
+            await db.ReleaseAsync(JobLease.Notices, holder);
         }
     }
 
-    /// <summary>
-    /// One conditional update: it matches only when the lease is free, ran out, or is already ours. Two
-    /// servers racing both send it; the database lets one match and the other finds nothing to update.
-    /// </summary>
-    private async Task<bool> TakeLeaseAsync(string holder, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var until = now + options.Value.LeaseDuration;
-        var taken = await db.JobLeases
-            .Where(lease => lease.Name == JobLease.Notices && (lease.LeaseUntil == null || lease.LeaseUntil <= now || lease.Holder == holder))
-            .ExecuteUpdateAsync(set => set.SetProperty(lease => lease.Holder, holder).SetProperty(lease => lease.LeaseUntil, until), cancellationToken);
-        return taken == 1;
-    }
-
-    private IQueryable<JobLease> Mine(string holder) =>
-        db.JobLeases.Where(lease => lease.Name == JobLease.Notices && lease.Holder == holder);
+    private IQueryable<JobLease> Mine(string holder) => db.Held(JobLease.Notices, holder);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notices for {Day}: {Count} made")]
     private static partial void LogDaily(ILogger logger, DateOnly day, int count);

@@ -235,7 +235,7 @@ public sealed class NoticeTests(NoticesAppFactory factory) : IClassFixture<Notic
         Assert.True(afterwards.HeldLease);
         Assert.True(afterwards.MadeDailyNotices);
         await using var check = factory.OpenSystemDb();
-        var lease = await check.Db.JobLeases.AsNoTracking().SingleAsync(Ct);
+        var lease = await check.Db.JobLeases.AsNoTracking().SingleAsync(lease => lease.Name == JobLease.Notices, Ct);
         Assert.Equal(DateOnly.FromDateTime(clock.Now.UtcDateTime), lease.LastCompletedOn);
         Assert.Null(lease.LeaseUntil);
     }
