@@ -267,6 +267,8 @@ run_one() {
   export ConnectionStrings__Pathway=$connection
   export Database__MigrateOnStart=true
   export Pathway__DataDirectory=$work_dir
+  # Every bench client is one loopback address: the per-address registration limit would refuse the burst's 200.
+  export RateLimits__Register__PermitLimit=1000000
 
   local rounds_args=() note="$users users, $per_country assessments/country" connector_total=$((resources + case_studies + partnerships))
   if [ "$round_participants" -gt 0 ]; then
