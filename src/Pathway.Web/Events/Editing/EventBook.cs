@@ -52,6 +52,7 @@ public sealed class EventBook(PathwayDb db, CurrentUser user, TimeProvider clock
             UpdatedAt = now,
         };
         Apply(e, draft);
+        e.IsAnnounced = input.IsAnnounced == true;
         db.Events.Add(e);
         // Registration takes places through this row: it exists from the start.
         db.EventPlaces.Add(new EventPlaces { EventId = e.Id });
@@ -78,6 +79,7 @@ public sealed class EventBook(PathwayDb db, CurrentUser user, TimeProvider clock
         // TODO(register): when the capacity rises, the registration helper's promotion of waiting people belongs here
         // (after the save); until it is merged, raising the capacity promotes nobody by itself.
         Apply(e, draft!);
+        e.IsAnnounced = input.IsAnnounced ?? e.IsAnnounced;
         e.Touch(clock.GetUtcNow());
         return await SaveAsync(e, cancellationToken);
     }

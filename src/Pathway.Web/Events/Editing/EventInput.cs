@@ -82,6 +82,9 @@ public sealed class EventInput
     /// <summary>The id of the framework version the event launched.</summary>
     public int? LaunchedFrameworkVersion { get; set; }
 
+    /// <summary>Announce (true) or keep as / take back to a draft (false); absent leaves it as it is (a new event is a draft).</summary>
+    public bool? IsAnnounced { get; set; }
+
     /// <summary>The version the caller last saw (for a change); 0 or absent skips the check.</summary>
     public int Version { get; set; }
 

@@ -37,7 +37,7 @@ public sealed class PlanItemsFromOutside(PathwayDb db, CurrentUser user, TimePro
     /// <summary>Every country with a current plan, by country code.</summary>
     public async Task<IReadOnlyList<OpenPlan>> OpenPlansAsync(CancellationToken cancellationToken = default)
     {
-        var rows = await Rounds(null).ToListAsync(cancellationToken);
+        var rows = await Rounds(null).Select(a => new RoundRow(a.Id, a.CountryIso3, a.Title, a.CreatedAt)).ToListAsync(cancellationToken);
         var names = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Iso3, c => c.Name, cancellationToken);
         return [.. rows.GroupBy(row => row.CountryIso3)
             .Select(group => group.OrderByDescending(row => row.CreatedAt).ThenByDescending(row => row.Id).First())
@@ -49,7 +49,8 @@ public sealed class PlanItemsFromOutside(PathwayDb db, CurrentUser user, TimePro
     public async Task<OpenPlan?> CurrentPlanAsync(string countryIso3, CancellationToken cancellationToken = default)
     {
         var iso3 = countryIso3.Trim().ToUpperInvariant();
-        var row = await Rounds(iso3).OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        var row = await Rounds(iso3).OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
+            .Select(a => new RoundRow(a.Id, a.CountryIso3, a.Title, a.CreatedAt)).FirstOrDefaultAsync(cancellationToken);
         if (row is null)
         {
             return null;
@@ -156,10 +157,9 @@ public sealed class PlanItemsFromOutside(PathwayDb db, CurrentUser user, TimePro
     private sealed record RoundRow(Guid Id, string CountryIso3, string Title, DateTimeOffset CreatedAt);
 
     /// <summary>The rounds open for planning that have a plan row (of one country, or all), read across the country filter.</summary>
-    private IQueryable<RoundRow> Rounds(string? iso3) =>
+    private IQueryable<Assessment> Rounds(string? iso3) =>
         db.Assessments.IgnoreQueryFilters().AsNoTracking()
             .Where(a => iso3 == null || a.CountryIso3 == iso3)
             .Where(a => a.Status == AssessmentStatus.Validated || a.Status == AssessmentStatus.Published)
-            .Where(a => db.ActionPlans.Any(p => p.AssessmentId == a.Id))
-            .Select(a => new RoundRow(a.Id, a.CountryIso3, a.Title, a.CreatedAt));
+            .Where(a => db.ActionPlans.Any(p => p.AssessmentId == a.Id));
 }
