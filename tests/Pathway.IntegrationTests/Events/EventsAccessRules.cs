@@ -19,11 +19,11 @@ public static class EventsAccessRules
 
     private static readonly AccessGrid Organisers = AccessGrid.All("F  F  F  F  F  A  F  F  F  F  A  S");
 
-    private static readonly ConditionalWeakTable<AccessWorld, Task<(Guid Event, Guid Series)>> Made = [];
+    private static readonly ConditionalWeakTable<AccessWorld, Task<(Guid Event, Guid Series, Guid Message)>> Made = [];
 
-    private static Task<(Guid Event, Guid Series)> WorldEventAsync(AccessWorld world) => Made.GetValue(world, MakeAsync);
+    private static Task<(Guid Event, Guid Series, Guid Message)> WorldEventAsync(AccessWorld world) => Made.GetValue(world, MakeAsync);
 
-    private static async Task<(Guid Event, Guid Series)> MakeAsync(AccessWorld world)
+    private static async Task<(Guid Event, Guid Series, Guid Message)> MakeAsync(AccessWorld world)
     {
         await using var db = world.Factory.OpenSystemDb();
         var series = new EventSeries { Title = LocalizedText.English("Matrix series"), CreatedAt = DateTimeOffset.UtcNow };
@@ -35,8 +35,10 @@ public static class EventsAccessRules
         db.Db.EventSeries.Add(series);
         db.Db.Events.Add(e);
         db.Db.EventPlaces.Add(new EventPlaces { EventId = e.Id });
+        var message = new KeyMessage { EventId = e.Id, Theme = LocalizedText.English("Trust"), Text = LocalizedText.English("Meet often."), Order = 1 };
+        db.Db.KeyMessages.Add(message);
         await db.Db.SaveChangesAsync();
-        return (e.Id, series.Id);
+        return (e.Id, series.Id, message.Id);
     }
 
     private static async Task<IReadOnlyDictionary<string, string>> TheEvent(Cell cell) =>
@@ -45,8 +47,19 @@ public static class EventsAccessRules
     private static async Task<IReadOnlyDictionary<string, string>> TheSeries(Cell cell) =>
         Values("id", (await WorldEventAsync(cell.World)).Series);
 
+    private static async Task<IReadOnlyDictionary<string, string>> TheMessage(Cell cell) =>
+        Values("id", (await WorldEventAsync(cell.World)).Message);
+
     private static AccessRule Page(string pattern, bool series = false) =>
         new("GET", pattern, Organisers) { Fresh = series ? TheSeries : TheEvent };
+
+    /// <summary>The page's form as a content editor is shown it, posted by each caller with their own antiforgery token.</summary>
+    private static AccessRule Posted(string pattern, string formName, bool series = false) =>
+        new("POST", pattern, Organisers)
+        {
+            Fresh = series ? TheSeries : TheEvent,
+            Body = async (cell, url) => await cell.World.FormAsync(cell, url, formName, Caller.ContentEditor),
+        };
 
     private static object Body(Cell cell) => new
     {
@@ -56,12 +69,19 @@ public static class EventsAccessRules
     public static IReadOnlyList<AccessRule> All { get; } =
     [
         Get("/events/new", Organisers),
+        Form("/events/new", "event-edit", Caller.ContentEditor, Organisers),
         Get("/events/series/new", Organisers),
-        Page("/events/{id:guid}/edit"),
-        Page("/events/{id:guid}/agenda"),
-        Page("/events/{id:guid}/totals"),
-        Page("/events/{id:guid}/key-messages"),
-        Page("/events/series/{id:guid}/edit", series: true),
+        Form("/events/series/new", "series-edit", Caller.ContentEditor, Organisers),
+        Page("/events/{Id:guid}/edit"),
+        Posted("/events/{Id:guid}/edit", "event-edit"),
+        Page("/events/{Id:guid}/agenda"),
+        Posted("/events/{Id:guid}/agenda", "agenda-edit"),
+        Page("/events/{Id:guid}/totals"),
+        Posted("/events/{Id:guid}/totals", "totals-edit"),
+        Page("/events/{Id:guid}/key-messages"),
+        Posted("/events/{Id:guid}/key-messages", "message-add"),
+        Page("/events/series/{Id:guid}/edit", series: true),
+        Posted("/events/series/{Id:guid}/edit", "series-edit", series: true),
         Json("POST", "/api/events", Organisers, Body),
         new AccessRule("PUT", "/api/events/{id:guid}", Organisers)
         {
@@ -71,6 +91,11 @@ public static class EventsAccessRules
         {
             Fresh = TheEvent,
             Body = (cell, _) => Task.FromResult<HttpContent?>(System.Net.Http.Json.JsonContent.Create(new { themeEn = "Trust", textEn = cell.Unique })),
+        },
+        // Organisers are answered 400 here (the country has no plan): the refusal of everyone else is what is tested.
+        new AccessRule("POST", "/api/key-messages/{id:guid}/actions", Organisers)
+        {
+            Fresh = TheMessage, Body = (_, _) => Task.FromResult<HttpContent?>(System.Net.Http.Json.JsonContent.Create(new { countryIso3 = "ISL" })),
         },
     ];
 }
