@@ -93,6 +93,8 @@ public sealed class KeyMessageFollowUpTests(PathwayAppFactory factory) : IClassF
             var itemPage = await HttpAssert.HtmlAsync(await focal.GetAsync($"/assessments/{round.Id}/plan/items/{itemId}", Ct));
             Assert.Contains($"href=\"/events/{eventId}\"", itemPage, StringComparison.Ordinal);
             Assert.Contains("From the key messages of", itemPage, StringComparison.Ordinal);
+            var planPage = await HttpAssert.HtmlAsync(await focal.GetAsync($"/assessments/{round.Id}/plan", Ct));
+            Assert.Contains($"href=\"/events/{eventId}\"", planPage, StringComparison.Ordinal);
         }
 
         // The organiser still cannot open the country's round or its plan.
