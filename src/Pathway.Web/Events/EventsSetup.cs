@@ -1,4 +1,7 @@
 using Pathway.Web.Events.Registrations;
+using Pathway.Web.Events.Editing;
+using Pathway.Web.Events.KeyMessages;
+using Pathway.Web.Planning;
 
 namespace Pathway.Web.Events;
 
@@ -16,6 +19,10 @@ public static class EventsSetup
         services.AddScoped<EventMailer>();
         services.AddScoped<EventJob>();
         services.AddHostedService<EventScheduler>();
+        // Organisers: events, series, agenda, totals, key messages and their follow-up.
+        services.AddScoped<EventBook>();
+        services.AddScoped<KeyMessageBook>();
+        services.AddScoped<IActionItemOrigins, EventActionOrigins>();
         return services;
     }
 
@@ -23,6 +30,7 @@ public static class EventsSetup
     {
         app.MapRegistrationsApi();
         app.MapRegistrationExport();
+        app.MapEventAdminApi();
         return app;
     }
 }

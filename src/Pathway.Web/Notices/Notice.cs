@@ -37,6 +37,9 @@ public enum NoticeKind
 
     /// <summary>Someone asked the helpdesk a question: to the content editors, who answer or route it.</summary>
     HelpdeskAsked = 16,
+
+    /// <summary>Someone outside the country team (an organiser, from an event's key messages) added an action to the country's plan: to its focal points.</summary>
+    ActionAdded = 17,
 }
 
 /// <summary>How a notice's kind is stored: by name, so adding or reordering kinds never changes what a row means.</summary>

@@ -35,7 +35,7 @@ public static class NoticeText
             NoticeKind.ConsensusOpened or NoticeKind.Returned => $"{round}/consensus",
             NoticeKind.Submitted => $"{round}/review",
             NoticeKind.Validated => $"{round}/plan",
-            NoticeKind.ActionDueSoon or NoticeKind.ActionOverdue => $"{round}/plan/items/{notice.ActionItemId}",
+            NoticeKind.ActionDueSoon or NoticeKind.ActionOverdue or NoticeKind.ActionAdded => $"{round}/plan/items/{notice.ActionItemId}",
             NoticeKind.ContentInReview => "/connector/review",
             _ => round,
         };

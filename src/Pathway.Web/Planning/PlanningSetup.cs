@@ -21,6 +21,7 @@ public static class PlanningSetup
         services.AddScoped<TargetDefaults>();
         services.AddScoped<PriorityBoard>();
         services.AddScoped<ActionPlanBook>();
+        services.AddScoped<PlanItemsFromOutside>();
         services.AddScoped<PlanCarryOver>();
         services.AddScoped<PlanEndorsement>();
         services.AddScoped<PlanBulkEdit>();

@@ -132,6 +132,7 @@ public static class AccessRules
     [
         .. Assessments, .. PlanningAccessRules.All, .. ReportsAccessRules.All, .. Connector.PeersAccessRules.All,
         .. Connector.CaseStudiesAccessRules.All, .. Connector.ResourcesAccessRules.All, .. Connector.PartnershipsAccessRules.All, .. Connector.SearchAccessRules.All,
+        .. Events.EventsAccessRules.All,
     ];
 
     public static IReadOnlyList<AccessRule> Assessments { get; } =

@@ -18,8 +18,8 @@ namespace Pathway.Web.Connector.Resources;
 public sealed class ResourceLibrary(
     PathwayDb db, CurrentUser user, SearchIndex search, ReviewNotices notices, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
-    /// <summary>Whether the caller may write resources: a country team's people and the content editors.</summary>
-    public bool CanAuthor => user.IsSignedIn && (user.EditsContent || user.CountryIso3 is not null);
+    /// <summary>Whether the caller may write resources: a country team's people, the content editors, and event organisers (an event's outputs).</summary>
+    public bool CanAuthor => user.IsSignedIn && (user.EditsContent || user.OrganisesEvents || user.CountryIso3 is not null);
 
     public bool IsEditor => user.EditsContent;
 
