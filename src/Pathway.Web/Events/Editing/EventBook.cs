@@ -4,6 +4,7 @@ using Pathway.Web.Accounts;
 using Pathway.Web.Connector;
 using Pathway.Web.Connector.Resources;
 using Pathway.Web.Data;
+using Pathway.Web.Events.Registrations;
 
 namespace Pathway.Web.Events.Editing;
 
@@ -13,7 +14,7 @@ namespace Pathway.Web.Events.Editing;
 /// <see cref="EventVisibility.OrganisedEvents"/>, checks all its input before writing anything, and marks the event
 /// changed (<see cref="Event.Touch"/>), so its concurrency token moves on and the kept public pages are dropped.
 /// </summary>
-public sealed class EventBook(PathwayDb db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class EventBook(PathwayDb db, CurrentUser user, RegistrationDesk desk, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public bool MayOrganise => user.IsSignedIn && user.OrganisesEvents;
 
@@ -76,12 +77,17 @@ public sealed class EventBook(PathwayDb db, CurrentUser user, TimeProvider clock
         {
             return failure;
         }
-        // TODO(register): when the capacity rises, the registration helper's promotion of waiting people belongs here
-        // (after the save); until it is merged, raising the capacity promotes nobody by itself.
+        var capacityBefore = e.Capacity;
         Apply(e, draft!);
         e.IsAnnounced = input.IsAnnounced ?? e.IsAnnounced;
         e.Touch(clock.GetUtcNow());
-        return await SaveAsync(e, cancellationToken);
+        var saved = await SaveAsync(e, cancellationToken);
+        if (saved.Succeeded && capacityBefore is { } before && (e.Capacity is null || e.Capacity > before))
+        {
+            // More places: the people waiting longest move up, in order, each told by e-mail.
+            await desk.CapacityChangedAsync(e.Id, cancellationToken);
+        }
+        return saved;
     }
 
     /// <summary>Announces the event (it appears on the public pages) or takes it back to a draft.</summary>
