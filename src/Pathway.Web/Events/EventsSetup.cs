@@ -5,11 +5,14 @@ public static class EventsSetup
 {
     public static IServiceCollection AddEvents(this IServiceCollection services)
     {
+        services.AddScoped<EventReader>();
+        services.AddScoped<EventCalendar>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
+        app.MapEventsReadApi();
         return app;
     }
 }
