@@ -289,4 +289,15 @@ public class EventPagesTests(PathwayAppFactory factory) : IClassFixture<PathwayA
         var json = await HttpAssert.JsonAsync(await anonymous.GetAsync($"/api/events/{demo.Id}", Ct));
         Assert.True(json.GetProperty("isDemonstration").GetBoolean());
     }
+
+    [Fact]
+    public async Task The_events_reads_are_listed_in_openapi_with_their_problems()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(await factory.CreatePageClient().GetStringAsync("/openapi/v1.json", Ct));
+        var paths = document.RootElement.GetProperty("paths");
+        Assert.True(paths.GetProperty("/api/events").GetProperty("get").GetProperty("responses").TryGetProperty("400", out _));
+        Assert.True(paths.GetProperty("/api/events/{id}").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _));
+        Assert.True(paths.TryGetProperty("/events/calendar.ics", out _));
+        Assert.True(paths.GetProperty("/events/{id}/event.ics").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _));
+    }
 }
