@@ -23,6 +23,8 @@ public static class EventsSetup
         services.AddScoped<EventBook>();
         services.AddScoped<KeyMessageBook>();
         services.AddScoped<IActionItemOrigins, EventActionOrigins>();
+        services.AddScoped<EventReader>();
+        services.AddScoped<EventCalendar>();
         return services;
     }
 
@@ -31,6 +33,7 @@ public static class EventsSetup
         app.MapRegistrationsApi();
         app.MapRegistrationExport();
         app.MapEventAdminApi();
+        app.MapEventsReadApi();
         return app;
     }
 }

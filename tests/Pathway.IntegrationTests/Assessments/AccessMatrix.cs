@@ -279,6 +279,16 @@ public static partial class AccessEndpoints
         new("/api/my-work", "the caller's own work"),
         new("/notices/**", "the caller's own notices"),
         new("/api/notices/**", "the caller's own notices"),
+
+        // Events' public reads: shared content, no round and no country's results; drafts only for organisers and the
+        // online link never public (EventPagesTests, EventCalendarTests, ParticipationStatsTests).
+        new("/events", "the events listing"),
+        new("/events/{Id:guid}", "an event's public page"),
+        new("/events/series/{Id:guid}", "a series' public page"),
+        new("/events/calendar.ics", "the events' calendar feed"),
+        new("/events/{id:guid}/event.ics", "one event's calendar file"),
+        new("/api/events", "the events list (API)"),
+        new("/api/events/{id:guid}", "one event (API)"),
     ];
 
     /// <summary>

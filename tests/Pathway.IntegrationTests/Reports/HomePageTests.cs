@@ -39,7 +39,7 @@ public partial class HomePageTests(PathwayAppFactory factory) : IClassFixture<Pa
             }
         }
         Assert.Empty(broken);
-        // Events come with issue 12: until then nothing names them.
-        Assert.DoesNotContain("webinar", html, StringComparison.OrdinalIgnoreCase);
+        // Events came with issue 12: the home page names them and links to the listing.
+        Assert.Contains("href=\"/events\"", html, StringComparison.Ordinal);
     }
 }
