@@ -95,8 +95,8 @@ public sealed class Event : IPublicContent
     public string? RecordingUrl { get; set; }
     public string? SlidesUrl { get; set; }
 
-    /// <summary>The framework version the event launched ("1"), if it launched one.</summary>
-    public string? LaunchedFrameworkVersion { get; set; }
+    /// <summary>The framework version (its row's id) the event launched, if it launched one.</summary>
+    public int? LaunchedFrameworkVersion { get; set; }
 
     public DateTimeOffset CreatedAt { get; init; }
     public string? CreatedById { get; init; }

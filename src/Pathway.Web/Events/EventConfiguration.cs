@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Pathway.Web.Connector;
 using Pathway.Web.Connector.Resources;
 using Pathway.Web.Countries;
+using Pathway.Web.Framework;
 using Pathway.Web.Planning;
 
 namespace Pathway.Web.Events;
@@ -20,7 +21,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         builder.Property(e => e.SlidesUrl).HasMaxLength(Event.UrlLength);
         builder.Property(e => e.Organisers).HasMaxLength(Event.OrganisersLength);
         builder.Property(e => e.CoHosts).HasMaxLength(Event.OrganisersLength);
-        builder.Property(e => e.LaunchedFrameworkVersion).HasMaxLength(20);
+        builder.HasOne<FrameworkVersion>().WithMany().HasForeignKey(e => e.LaunchedFrameworkVersion).OnDelete(DeleteBehavior.SetNull);
         builder.Property(e => e.CreatedById).HasMaxLength(450);
         builder.Property(e => e.Version).IsConcurrencyToken();
         builder.HasOne(e => e.Series).WithMany(series => series.Events)

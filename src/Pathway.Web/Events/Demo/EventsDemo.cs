@@ -15,9 +15,9 @@ namespace Pathway.Web.Events.Demo;
 /// </summary>
 public static class EventsDemo
 {
-    internal static readonly Guid CairoMeeting = new("0193a000-0000-7000-8000-0000000e0001");
-    internal static readonly Guid WebinarSeries = new("0193a000-0000-7000-8000-0000000e5001");
-    internal static readonly Guid WebinarModule1 = new("0193a000-0000-7000-8000-0000000e0002");
+    public static readonly Guid CairoMeeting = new("0193a000-0000-7000-8000-0000000e0001");
+    public static readonly Guid WebinarSeries = new("0193a000-0000-7000-8000-0000000e5001");
+    public static readonly Guid WebinarModule1 = new("0193a000-0000-7000-8000-0000000e0002");
 
     public static async Task LoadAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -31,7 +31,8 @@ public static class EventsDemo
         }
         if (!await db.Events.AnyAsync(e => e.Id == CairoMeeting, cancellationToken))
         {
-            Add(db, Cairo(now));
+            var launched = await db.FrameworkVersions.Where(version => version.Version == "1").Select(version => (int?)version.Id).FirstOrDefaultAsync(cancellationToken);
+            Add(db, Cairo(now, launched));
         }
         if (!await db.Events.AnyAsync(e => e.Id == WebinarModule1, cancellationToken))
         {
@@ -74,7 +75,7 @@ public static class EventsDemo
         IsDemonstration = true,
     };
 
-    private static Event Cairo(DateTimeOffset now)
+    private static Event Cairo(DateTimeOffset now, int? launched)
     {
         var cairo = EventTimes.FindZone("Africa/Cairo")!;
         DateTimeOffset At(int day, int hour, int minute = 0) => EventTimes.ToMoment(new DateTime(2024, 7, day, hour, minute, 0), cairo);
@@ -102,7 +103,7 @@ public static class EventsDemo
                 "Three days of country experience on governing the private health sector, ending with the launch of the Progression Pathway and a shared wish to assess, plan and learn from one another with it.",
                 "Trois jours d'expériences nationales sur la gouvernance du secteur privé de la santé, conclus par le lancement du Parcours de progression et la volonté commune de s'en servir pour évaluer, planifier et apprendre les uns des autres.",
                 "ثلاثة أيام من التجارب القطرية في حوكمة القطاع الصحي الخاص، خُتمت بإطلاق مسار التقدّم وبرغبة مشتركة في استخدامه للتقييم والتخطيط والتعلّم المتبادل."),
-            LaunchedFrameworkVersion = "1",
+            LaunchedFrameworkVersion = launched,
             CreatedAt = now,
             UpdatedAt = now,
             IsDemonstration = true,

@@ -2168,9 +2168,8 @@ namespace Pathway.Web.Data.Migrations.Postgres
                     b.Property<bool>("IsDemonstration")
                         .HasColumnType("boolean");
 
-                    b.Property<string>("LaunchedFrameworkVersion")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                    b.Property<int?>("LaunchedFrameworkVersion")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("ModuleNumber")
                         .HasColumnType("integer");
@@ -2226,6 +2225,8 @@ namespace Pathway.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LaunchedFrameworkVersion");
 
                     b.HasIndex("IsAnnounced", "StartsAt");
 
@@ -3771,6 +3772,11 @@ namespace Pathway.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Pathway.Web.Events.Event", b =>
                 {
+                    b.HasOne("Pathway.Web.Framework.FrameworkVersion", null)
+                        .WithMany()
+                        .HasForeignKey("LaunchedFrameworkVersion")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Pathway.Web.Events.EventSeries", "Series")
                         .WithMany("Events")
                         .HasForeignKey("SeriesId")

@@ -2139,9 +2139,8 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsDemonstration")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("LaunchedFrameworkVersion")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                    b.Property<int?>("LaunchedFrameworkVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("ModuleNumber")
                         .HasColumnType("INTEGER");
@@ -2197,6 +2196,8 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LaunchedFrameworkVersion");
 
                     b.HasIndex("IsAnnounced", "StartsAt");
 
@@ -3728,6 +3729,11 @@ namespace Pathway.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Pathway.Web.Events.Event", b =>
                 {
+                    b.HasOne("Pathway.Web.Framework.FrameworkVersion", null)
+                        .WithMany()
+                        .HasForeignKey("LaunchedFrameworkVersion")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Pathway.Web.Events.EventSeries", "Series")
                         .WithMany("Events")
                         .HasForeignKey("SeriesId")

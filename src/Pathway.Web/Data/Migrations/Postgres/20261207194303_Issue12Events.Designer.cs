@@ -12,7 +12,7 @@ using Pathway.Web.Data;
 namespace Pathway.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPathwayDb))]
-    [Migration("20261207181356_Issue12Events")]
+    [Migration("20261207194303_Issue12Events")]
     partial class Issue12Events
     {
         /// <inheritdoc />
@@ -2171,9 +2171,8 @@ namespace Pathway.Web.Data.Migrations.Postgres
                     b.Property<bool>("IsDemonstration")
                         .HasColumnType("boolean");
 
-                    b.Property<string>("LaunchedFrameworkVersion")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                    b.Property<int?>("LaunchedFrameworkVersion")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("ModuleNumber")
                         .HasColumnType("integer");
@@ -2229,6 +2228,8 @@ namespace Pathway.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LaunchedFrameworkVersion");
 
                     b.HasIndex("IsAnnounced", "StartsAt");
 
@@ -3774,6 +3775,11 @@ namespace Pathway.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Pathway.Web.Events.Event", b =>
                 {
+                    b.HasOne("Pathway.Web.Framework.FrameworkVersion", null)
+                        .WithMany()
+                        .HasForeignKey("LaunchedFrameworkVersion")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Pathway.Web.Events.EventSeries", "Series")
                         .WithMany("Events")
                         .HasForeignKey("SeriesId")

@@ -11,7 +11,7 @@ using Pathway.Web.Data;
 namespace Pathway.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePathwayDb))]
-    [Migration("20261207181104_Issue12Events")]
+    [Migration("20261207194121_Issue12Events")]
     partial class Issue12Events
     {
         /// <inheritdoc />
@@ -2142,9 +2142,8 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsDemonstration")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("LaunchedFrameworkVersion")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                    b.Property<int?>("LaunchedFrameworkVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("ModuleNumber")
                         .HasColumnType("INTEGER");
@@ -2200,6 +2199,8 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LaunchedFrameworkVersion");
 
                     b.HasIndex("IsAnnounced", "StartsAt");
 
@@ -3731,6 +3732,11 @@ namespace Pathway.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Pathway.Web.Events.Event", b =>
                 {
+                    b.HasOne("Pathway.Web.Framework.FrameworkVersion", null)
+                        .WithMany()
+                        .HasForeignKey("LaunchedFrameworkVersion")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Pathway.Web.Events.EventSeries", "Series")
                         .WithMany("Events")
                         .HasForeignKey("SeriesId")

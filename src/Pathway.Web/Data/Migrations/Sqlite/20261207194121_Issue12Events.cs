@@ -52,7 +52,7 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                     Summary = table.Column<string>(type: "TEXT", nullable: true),
                     RecordingUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     SlidesUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    LaunchedFrameworkVersion = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    LaunchedFrameworkVersion = table.Column<int>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     CreatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -66,6 +66,12 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                         name: "FK_Events_EventSeries_SeriesId",
                         column: x => x.SeriesId,
                         principalTable: "EventSeries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Events_FrameworkVersions_LaunchedFrameworkVersion",
+                        column: x => x.LaunchedFrameworkVersion,
+                        principalTable: "FrameworkVersions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
                 });
@@ -333,6 +339,11 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                 name: "IX_Events_IsAnnounced_StartsAt",
                 table: "Events",
                 columns: new[] { "IsAnnounced", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_LaunchedFrameworkVersion",
+                table: "Events",
+                column: "LaunchedFrameworkVersion");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Events_SeriesId_ModuleNumber",

@@ -52,7 +52,7 @@ namespace Pathway.Web.Data.Migrations.Postgres
                     Summary = table.Column<string>(type: "text", nullable: true),
                     RecordingUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     SlidesUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    LaunchedFrameworkVersion = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    LaunchedFrameworkVersion = table.Column<int>(type: "integer", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     CreatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -66,6 +66,12 @@ namespace Pathway.Web.Data.Migrations.Postgres
                         name: "FK_Events_EventSeries_SeriesId",
                         column: x => x.SeriesId,
                         principalTable: "EventSeries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Events_FrameworkVersions_LaunchedFrameworkVersion",
+                        column: x => x.LaunchedFrameworkVersion,
+                        principalTable: "FrameworkVersions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
                 });
@@ -333,6 +339,11 @@ namespace Pathway.Web.Data.Migrations.Postgres
                 name: "IX_Events_IsAnnounced_StartsAt",
                 table: "Events",
                 columns: new[] { "IsAnnounced", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_LaunchedFrameworkVersion",
+                table: "Events",
+                column: "LaunchedFrameworkVersion");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Events_SeriesId_ModuleNumber",
