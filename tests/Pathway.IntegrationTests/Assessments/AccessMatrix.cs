@@ -230,12 +230,12 @@ public sealed record CellResult(AccessRule Rule, RoundKind Kind, Caller Caller, 
 }
 
 /// <summary>An endpoint left out of the matrix on purpose, and why (where its access is proven instead).</summary>
-public sealed record Exemption(string Pattern, string Why)
+public sealed record Exemption(string Pattern, string Why, string? Method = null)
 {
-    /// <summary>A pattern ending in "/**" covers the route and everything under it.</summary>
-    public bool Covers(string pattern) => Pattern.EndsWith("/**", StringComparison.Ordinal)
+    /// <summary>A pattern ending in "/**" covers the route and everything under it; with a method, only that method's endpoint.</summary>
+    public bool Covers(string method, string pattern) => (Method is null || Method == method) && (Pattern.EndsWith("/**", StringComparison.Ordinal)
         ? pattern == Pattern[..^3] || pattern.StartsWith(Pattern[..^2], StringComparison.Ordinal)
-        : pattern == Pattern;
+        : pattern == Pattern);
 }
 
 /// <summary>Enumerates the app's endpoints the matrix must cover: every one it maps, but the exempted and the static files.</summary>
@@ -287,8 +287,19 @@ public static partial class AccessEndpoints
         new("/events/series/{Id:guid}", "a series' public page"),
         new("/events/calendar.ics", "the events' calendar feed"),
         new("/events/{id:guid}/event.ics", "one event's calendar file"),
-        new("/api/events", "the events list (API)"),
-        new("/api/events/{id:guid}", "one event (API)"),
+        new("/api/events", "the events list (API)", "GET"),
+        new("/api/events/{id:guid}", "one event (API)", "GET"),
+
+        // Registration: the public form and the registrant's own page reached by the token in their e-mail, no round
+        // and no country's data (RegistrationTests, RegistrationConcurrencyTests). The organisers' list, attendance and
+        // export show attendees' details to organisers only (RegistrationPrivacyTests: anonymous, a focal point, an
+        // organiser, a content editor; AttendanceImportTests).
+        new("/events/{Id:guid}/register", "the public registration form"),
+        new("/api/events/{id:guid}/registrations", "registering (POST, public) and the organisers' list (GET)"),
+        new("/events/registration/{Token}", "the registrant's own page, by the token mailed to them"),
+        new("/events/{Id:guid}/registrations", "the organisers' list of registrations"),
+        new("/events/{id:guid}/registrations.csv", "the organisers' export of registrations"),
+        new("/api/events/{id:guid}/attendance", "the organisers' attendance import"),
     ];
 
     /// <summary>
@@ -309,7 +320,7 @@ public static partial class AccessEndpoints
     }
 
     /// <summary>The exemption covering a pattern, if any.</summary>
-    public static Exemption? ExemptionFor(string pattern) => Exempt.FirstOrDefault(exemption => exemption.Covers(pattern));
+    public static Exemption? ExemptionFor(string method, string pattern) => Exempt.FirstOrDefault(exemption => exemption.Covers(method, pattern));
 
     /// <summary>MapStaticAssets maps each file of wwwroot (and the framework's scripts) as an endpoint carrying its descriptor.</summary>
     private static bool IsStaticFile(RouteEndpoint endpoint) =>

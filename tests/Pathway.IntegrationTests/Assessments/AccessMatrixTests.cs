@@ -44,13 +44,13 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         var ruled = AccessRules.All.Select(rule => rule.Key).ToHashSet(StringComparer.Ordinal);
         var served = endpoints.Select(endpoint => endpoint.Key).ToHashSet(StringComparer.Ordinal);
 
-        var withoutRule = endpoints.Where(endpoint => !ruled.Contains(endpoint.Key) && AccessEndpoints.ExemptionFor(endpoint.Pattern) is null)
+        var withoutRule = endpoints.Where(endpoint => !ruled.Contains(endpoint.Key) && AccessEndpoints.ExemptionFor(endpoint.Method, endpoint.Pattern) is null)
             .Select(endpoint => $"  {endpoint.Key}{(endpoint.IsComponent ? "  (page)" : "")}").ToList();
         var stale = AccessRules.All.Where(rule => !served.Contains(rule.Key)).Select(rule => $"  {rule.Key}").ToList();
         var duplicates = AccessRules.All.GroupBy(rule => rule.Key).Where(group => group.Count() > 1).Select(group => $"  {group.Key}").ToList();
         // An exemption is for endpoints without round or country data: one that also has a rule, or covers nothing, is a mistake.
-        var ruledAndExempt = AccessRules.All.Where(rule => AccessEndpoints.ExemptionFor(rule.Pattern) is not null).Select(rule => $"  {rule.Key}").ToList();
-        var unusedExemptions = AccessEndpoints.Exempt.Where(exemption => !endpoints.Any(endpoint => exemption.Covers(endpoint.Pattern)))
+        var ruledAndExempt = AccessRules.All.Where(rule => AccessEndpoints.ExemptionFor(rule.Method, rule.Pattern) is not null).Select(rule => $"  {rule.Key}").ToList();
+        var unusedExemptions = AccessEndpoints.Exempt.Where(exemption => !endpoints.Any(endpoint => exemption.Covers(endpoint.Method, endpoint.Pattern)))
             .Select(exemption => $"  {exemption.Pattern}").ToList();
 
         Assert.True(withoutRule.Count + stale.Count + duplicates.Count + ruledAndExempt.Count + unusedExemptions.Count == 0,

@@ -31,7 +31,7 @@ public sealed class EventAccessTests(PathwayAppFactory factory) : IClassFixture<
         await using var db = factory.OpenSystemDb();
         db.Db.EventSeries.Add(new Pathway.Web.Events.EventSeries
         {
-            Id = seriesId, Title = Pathway.Web.Localization.LocalizedText.English("Access series"), CreatedAt = DateTimeOffset.UtcNow,
+            Id = seriesId, Title = Pathway.Web.Localization.LocalizedText.English("Access series"), CreatedAt = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero),
         });
         await db.Db.SaveChangesAsync(Ct);
         return (eventId, seriesId, messageId);

@@ -110,7 +110,7 @@ public sealed class EventEditingTests(PathwayAppFactory factory) : IClassFixture
         var seriesId = Guid.CreateVersion7();
         await using (var db = factory.OpenSystemDb())
         {
-            db.Db.EventSeries.Add(new EventSeries { Id = seriesId, Title = LocalizedText.English(EventTestData.Unique("Series")), CreatedAt = DateTimeOffset.UtcNow });
+            db.Db.EventSeries.Add(new EventSeries { Id = seriesId, Title = LocalizedText.English(EventTestData.Unique("Series")), CreatedAt = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero) });
             await db.Db.SaveChangesAsync(Ct);
         }
         await EventTestData.CreateAsync(api, EventTestData.Body("Module 1", seriesId, 1));
@@ -172,7 +172,7 @@ public sealed class EventEditingTests(PathwayAppFactory factory) : IClassFixture
             db.Db.Registrations.Add(new Registration
             {
                 EventId = registered, Name = "Amal", Email = "amal@example.org", EmailKey = "amal@example.org", Language = "en",
-                Status = RegistrationStatus.Confirmed, RegisteredAt = DateTimeOffset.UtcNow, ConsentedAt = DateTimeOffset.UtcNow,
+                Status = RegistrationStatus.Confirmed, RegisteredAt = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero), ConsentedAt = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero),
             });
             await db.Db.SaveChangesAsync(Ct);
         }

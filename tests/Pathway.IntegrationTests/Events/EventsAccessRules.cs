@@ -26,7 +26,7 @@ public static class EventsAccessRules
     private static async Task<(Guid Event, Guid Series, Guid Message)> MakeAsync(AccessWorld world)
     {
         await using var db = world.Factory.OpenSystemDb();
-        var series = new EventSeries { Title = LocalizedText.English("Matrix series"), CreatedAt = DateTimeOffset.UtcNow };
+        var series = new EventSeries { Title = LocalizedText.English("Matrix series"), CreatedAt = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero) };
         var e = new Event
         {
             Title = LocalizedText.English("Matrix event"), TimeZone = "UTC", SeriesId = series.Id,
