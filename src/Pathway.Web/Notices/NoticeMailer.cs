@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -68,26 +67,8 @@ public sealed partial class NoticeMailer(
 
     private async Task SendOneAsync(Notice notice, string email, string displayName, string language, CancellationToken cancellationToken)
     {
-        var settings = mail.Value;
-        if (string.IsNullOrWhiteSpace(settings.From))
-        {
-            throw new InvalidOperationException("Mail:From is not set: it names the sender of notice e-mails.");
-        }
         var (subject, body) = Write(notice, displayName, language);
-        using var message = new MailMessage(settings.From, email)
-        {
-            Subject = subject,
-            Body = body,
-            IsBodyHtml = false,
-            BodyEncoding = System.Text.Encoding.UTF8,
-            SubjectEncoding = System.Text.Encoding.UTF8,
-        };
-        using var client = new SmtpClient(settings.Smtp.Host, settings.Smtp.Port) { EnableSsl = settings.Smtp.EnableSsl };
-        if (!string.IsNullOrEmpty(settings.Smtp.UserName))
-        {
-            client.Credentials = new NetworkCredential(settings.Smtp.UserName, settings.Smtp.Password);
-        }
-        await client.SendMailAsync(message, cancellationToken);
+        await mail.Value.SendAsync(email, subject, body, "notice e-mails", cancellationToken);
     }
 
     /// <summary>The e-mail's subject and text in the recipient's language (the culture is set only while writing it).</summary>

@@ -50,37 +50,45 @@ public sealed class MailOptions
         public string? Password { get; set; }
         public bool EnableSsl { get; set; } = true;
     }
+
+    /// <summary>
+    /// Sends one plain-text e-mail through these settings: UTF-8 (French and Arabic), quoted-printable in transit.
+    /// <paramref name="what"/> names the mail in the error when <see cref="From"/> is missing ("notice e-mails").
+    /// </summary>
+    public async Task SendAsync(string to, string subject, string body, string what, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(From))
+        {
+            throw new InvalidOperationException($"Mail:From is not set: it names the sender of {what}.");
+        }
+        using var message = new MailMessage(From, to)
+        {
+            Subject = subject,
+            Body = body,
+            IsBodyHtml = false,
+            BodyEncoding = System.Text.Encoding.UTF8,
+            SubjectEncoding = System.Text.Encoding.UTF8,
+        };
+        using var client = new SmtpClient(Smtp.Host, Smtp.Port) { EnableSsl = Smtp.EnableSsl };
+        if (!string.IsNullOrEmpty(Smtp.UserName))
+        {
+            client.Credentials = new NetworkCredential(Smtp.UserName, Smtp.Password);
+        }
+        await client.SendMailAsync(message, cancellationToken);
+    }
 }
 
 /// <summary>Sends the invitation by e-mail through the SMTP server named in <c>Mail:Smtp:Host</c>.</summary>
 public sealed class SmtpInvitationSender(IOptions<MailOptions> options, IStringLocalizer<SharedResource> l) : IInvitationSender
 {
-    public async Task SendAsync(InvitationMessage invitation, CancellationToken cancellationToken = default)
+    public Task SendAsync(InvitationMessage invitation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invitation);
-        var settings = options.Value;
-        if (string.IsNullOrWhiteSpace(settings.From))
-        {
-            throw new InvalidOperationException("Mail:From is not set: it names the sender of invitation e-mails.");
-        }
-        using var message = new MailMessage(settings.From, invitation.Email)
-        {
-            Subject = l["Invitation.Mail.Subject", invitation.RoundTitle],
-            Body = string.Join("\n\n",
-                l["Invitation.Mail.Greeting", invitation.DisplayName],
-                l["Invitation.Mail.Added", invitation.InvitedBy, invitation.RoundTitle, invitation.CountryName],
-                l["Invitation.Mail.Open"] + "\n" + invitation.Link,
-                l["Invitation.Mail.Expiry", Localization.DateText.Date(invitation.ExpiresAt), invitation.InvitedBy]) + "\n",
-            IsBodyHtml = false,
-            // French and Arabic text: UTF-8, quoted-printable in transit.
-            BodyEncoding = System.Text.Encoding.UTF8,
-            SubjectEncoding = System.Text.Encoding.UTF8,
-        };
-        using var client = new SmtpClient(settings.Smtp.Host, settings.Smtp.Port) { EnableSsl = settings.Smtp.EnableSsl };
-        if (!string.IsNullOrEmpty(settings.Smtp.UserName))
-        {
-            client.Credentials = new NetworkCredential(settings.Smtp.UserName, settings.Smtp.Password);
-        }
-        await client.SendMailAsync(message, cancellationToken);
+        var body = string.Join("\n\n",
+            l["Invitation.Mail.Greeting", invitation.DisplayName],
+            l["Invitation.Mail.Added", invitation.InvitedBy, invitation.RoundTitle, invitation.CountryName],
+            l["Invitation.Mail.Open"] + "\n" + invitation.Link,
+            l["Invitation.Mail.Expiry", Localization.DateText.Date(invitation.ExpiresAt), invitation.InvitedBy]) + "\n";
+        return options.Value.SendAsync(invitation.Email, l["Invitation.Mail.Subject", invitation.RoundTitle], body, "invitation e-mails", cancellationToken);
     }
 }

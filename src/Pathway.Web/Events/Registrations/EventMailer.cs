@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -81,26 +80,8 @@ public sealed partial class EventMailer(
 
     private async Task SendOneAsync(MailFacts facts, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var settings = mail.Value;
-        if (string.IsNullOrWhiteSpace(settings.From))
-        {
-            throw new InvalidOperationException("Mail:From is not set: it names the sender of registrants' e-mails.");
-        }
         var (subject, body) = Write(facts, now);
-        using var message = new MailMessage(settings.From, facts.Email!)
-        {
-            Subject = subject,
-            Body = body,
-            IsBodyHtml = false,
-            BodyEncoding = System.Text.Encoding.UTF8,
-            SubjectEncoding = System.Text.Encoding.UTF8,
-        };
-        using var client = new SmtpClient(settings.Smtp.Host, settings.Smtp.Port) { EnableSsl = settings.Smtp.EnableSsl };
-        if (!string.IsNullOrEmpty(settings.Smtp.UserName))
-        {
-            client.Credentials = new NetworkCredential(settings.Smtp.UserName, settings.Smtp.Password);
-        }
-        await client.SendMailAsync(message, cancellationToken);
+        await mail.Value.SendAsync(facts.Email!, subject, body, "registrants' e-mails", cancellationToken);
     }
 
     /// <summary>The e-mail's subject and text in the registrant's language (the culture is set only while writing it).</summary>
