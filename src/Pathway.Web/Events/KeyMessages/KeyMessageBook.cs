@@ -148,10 +148,14 @@ public sealed class KeyMessageBook(
         db.KeyMessageFollowUps.Add(followUp);
         var eventTitle = await db.Events.Where(e => e.Id == message.EventId).Select(e => e.Title).SingleAsync(cancellationToken);
         var focalPoints = await NoticeRecipients.ReadAsync(NoticeRecipients.FocalPoints(db, added.CountryIso3), now, cancellationToken);
+        // The notice names the event in each focal point's own language.
+        var ids = focalPoints.Select(recipient => recipient.UserId).ToList();
+        var languages = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.PreferredLanguage, cancellationToken);
         await outbox.AddAsync(
-            new NoticeDraft(NoticeKind.ActionAdded, $"{NoticeKind.ActionAdded}:{added.ItemId:N}", added.RoundId, added.RoundTitle,
-                ActionItemId: added.ItemId, Subject: eventTitle.En),
-            focalPoints, now, cancellationToken);
+            [.. focalPoints.Select(recipient => (new NoticeDraft(NoticeKind.ActionAdded, $"{NoticeKind.ActionAdded}:{added.ItemId:N}", added.RoundId,
+                added.RoundTitle, ActionItemId: added.ItemId, Subject: eventTitle.In(languages.GetValueOrDefault(recipient.UserId, "en"))), recipient))],
+            now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return followUp;
     }
