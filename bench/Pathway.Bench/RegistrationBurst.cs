@@ -42,7 +42,7 @@ internal static class RegistrationBurst
                 name = string.Create(CultureInfo.InvariantCulture, $"Burst {n}"),
                 email = string.Create(CultureInfo.InvariantCulture, $"burst-{run}-{n}@bench.pathway.invalid"),
                 organisation = "Bench",
-                countryIso3 = "KEN",
+                country = "KEN",
                 group = "Ngo",
                 consent = true,
             };

@@ -165,7 +165,8 @@ internal sealed record SurveyData(
     string UserId,
     Guid EvidenceId,
     string Country,
-    SurveyConnectorData Connector)
+    SurveyConnectorData Connector,
+    SurveyEventsData Events)
 {
     public const string Anonymous = "anonymous";
     public const string FocalPoint = "focal point";
@@ -207,7 +208,8 @@ internal sealed record SurveyData(
         }
         var evidenceId = await SeedEvidenceAsync(server, country, rounds[AssessmentStatus.RatingOpen], ct);
         var connector = await SurveyConnectorData.CreateAsync(server, country, focalId, ct);
-        var data = new SurveyData(people, rounds, focalId, evidenceId, country, connector);
+        var events = await SurveyEventsData.CreateAsync(server, country, ct);
+        var data = new SurveyData(people, rounds, focalId, evidenceId, country, connector, events);
 
         // Published by its focal point, as a country signs off: the release is what the public pages read.
         await using var context = await fixture.NewContextAsync();
@@ -277,7 +279,7 @@ internal sealed record SurveyData(
         {
             yield return (Administrator, path);
         }
-        foreach (var visit in Connector.Pages(Country))
+        foreach (var visit in Connector.Pages(Country).Concat(Events.Pages()))
         {
             yield return visit;
         }

@@ -74,15 +74,15 @@ public sealed class Event : IPublicContent
     /// <summary>The IANA zone the event is held in ("Africa/Cairo", "Europe/Zurich").</summary>
     public required string TimeZone { get; set; }
 
-    /// <summary>The place, for an in-person or hybrid event.</summary>
-    public string? Venue { get; set; }
+    /// <summary>The place, for an in-person or hybrid event, per language.</summary>
+    public LocalizedText? Venue { get; set; }
 
     /// <summary>The joining link of an online event: shown only to people with a confirmed place and to organisers.</summary>
     public string? OnlineLink { get; set; }
 
-    /// <summary>Who organises it and who co-hosts it, as written ("WHO headquarters; WHO EMRO").</summary>
-    public string? Organisers { get; set; }
-    public string? CoHosts { get; set; }
+    /// <summary>Who organises it and who co-hosts it, per language ("WHO headquarters; WHO EMRO"); English is required when given.</summary>
+    public LocalizedText? Organisers { get; set; }
+    public LocalizedText? CoHosts { get; set; }
 
     /// <summary>Confirmed places; null is unlimited. Past the capacity people join the waiting list.</summary>
     public int? Capacity { get; set; }
@@ -136,7 +136,8 @@ public sealed class EventSeries : IPublicContent
     /// <summary>Markdown per language.</summary>
     public LocalizedText? Description { get; set; }
 
-    public string? Organisers { get; set; }
+    /// <summary>Per language, like the event's.</summary>
+    public LocalizedText? Organisers { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
     public bool IsDemonstration { get; init; }

@@ -108,12 +108,12 @@ public sealed record CalendarEntry(Guid Id, string Title, EventType Type, DateTi
     public static CalendarEntry From(EventRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return new(row.Id, row.Title.Current, row.Type, row.StartsAt, row.EndsAt, row.TimeZone, row.Venue, row.SeriesTitle?.Current, row.ModuleNumber);
+        return new(row.Id, row.Title.Current, row.Type, row.StartsAt, row.EndsAt, row.TimeZone, row.Venue?.Current, row.SeriesTitle?.Current, row.ModuleNumber);
     }
 
     public static CalendarEntry From(EventView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return new(view.Id, view.Title.Current, view.Type, view.StartsAt, view.EndsAt, view.TimeZone, view.Venue, view.Series?.Title.Current, view.ModuleNumber);
+        return new(view.Id, view.Title.Current, view.Type, view.StartsAt, view.EndsAt, view.TimeZone, view.Venue?.Current, view.Series?.Title.Current, view.ModuleNumber);
     }
 }

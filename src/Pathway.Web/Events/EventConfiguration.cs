@@ -15,12 +15,9 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         builder.Property(e => e.Type).HasConversion<string>().HasMaxLength(30);
         builder.Property(e => e.Access).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.TimeZone).HasMaxLength(Event.TimeZoneLength);
-        builder.Property(e => e.Venue).HasMaxLength(Event.VenueLength);
         builder.Property(e => e.OnlineLink).HasMaxLength(Event.UrlLength);
         builder.Property(e => e.RecordingUrl).HasMaxLength(Event.UrlLength);
         builder.Property(e => e.SlidesUrl).HasMaxLength(Event.UrlLength);
-        builder.Property(e => e.Organisers).HasMaxLength(Event.OrganisersLength);
-        builder.Property(e => e.CoHosts).HasMaxLength(Event.OrganisersLength);
         builder.HasOne<FrameworkVersion>().WithMany().HasForeignKey(e => e.LaunchedFrameworkVersion).OnDelete(DeleteBehavior.SetNull);
         builder.Property(e => e.CreatedById).HasMaxLength(450);
         builder.Property(e => e.Version).IsConcurrencyToken();
@@ -43,7 +40,6 @@ internal sealed class EventSeriesConfiguration : IEntityTypeConfiguration<EventS
 {
     public void Configure(EntityTypeBuilder<EventSeries> builder)
     {
-        builder.Property(series => series.Organisers).HasMaxLength(Event.OrganisersLength);
         builder.Property(series => series.Version).IsConcurrencyToken();
     }
 }

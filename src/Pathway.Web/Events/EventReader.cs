@@ -42,7 +42,7 @@ public sealed record EventFilter(EventType? Type = null, string? Region = null, 
 /// <summary>A line of the listing: no description, agenda or figures.</summary>
 public sealed record EventRow(
     Guid Id, LocalizedText Title, EventType Type, EventAccess Access, EventStatus Status, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
-    string TimeZone, bool IsDemonstration, Guid? SeriesId, LocalizedText? SeriesTitle, int? ModuleNumber, string? Venue, bool IsOnline);
+    string TimeZone, bool IsDemonstration, Guid? SeriesId, LocalizedText? SeriesTitle, int? ModuleNumber, LocalizedText? Venue, bool IsOnline);
 
 public sealed record EventListPage(IReadOnlyList<EventRow> Rows, int Total, int Page, int PageSize)
 {
@@ -65,8 +65,8 @@ public sealed record KeyMessageLine(Guid Id, LocalizedText Theme, LocalizedText 
 /// <summary>An event as its page and the API show it. <see cref="OnlineLink"/> is set only for organisers.</summary>
 public sealed record EventView(
     Guid Id, LocalizedText Title, LocalizedText? Description, EventType Type, EventAccess Access, EventStatus Status,
-    DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, string? Venue, bool IsOnline, string? OnlineLink,
-    string? Organisers, string? CoHosts, int? Capacity, bool IsAnnounced, bool IsDemonstration, bool TakesRegistrations,
+    DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, LocalizedText? Venue, bool IsOnline, string? OnlineLink,
+    LocalizedText? Organisers, LocalizedText? CoHosts, int? Capacity, bool IsAnnounced, bool IsDemonstration, bool TakesRegistrations,
     LocalizedText? Summary, string? RecordingUrl, string? SlidesUrl, string? LaunchedFrameworkVersion,
     SeriesLink? Series, int? ModuleNumber, ModuleLink? Previous, ModuleLink? Next,
     IReadOnlyList<string> Behaviours, IReadOnlyList<string> Mechanisms, IReadOnlyList<string> FlagshipAreas,
@@ -77,7 +77,7 @@ public sealed record EventView(
 public sealed record SeriesModule(Guid Id, int? Number, LocalizedText Title, EventType Type, EventStatus Status, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     string TimeZone, bool IsDemonstration);
 
-public sealed record SeriesView(Guid Id, LocalizedText Title, LocalizedText? Description, string? Organisers, bool IsDemonstration,
+public sealed record SeriesView(Guid Id, LocalizedText Title, LocalizedText? Description, LocalizedText? Organisers, bool IsDemonstration,
     IReadOnlyList<SeriesModule> Modules, ParticipationFigures Participation);
 
 /// <summary>

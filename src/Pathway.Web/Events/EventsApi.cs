@@ -15,7 +15,7 @@ public sealed record EventSummaryDto(
     [property: JsonConverter(typeof(JsonStringEnumConverter<EventAccess>))] EventAccess Access,
     [property: JsonConverter(typeof(JsonStringEnumConverter<EventStatus>))] EventStatus Status,
     DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, Guid? SeriesId, LocalizedText? SeriesTitle, int? ModuleNumber,
-    string? Venue, bool IsOnline, bool IsDemonstration)
+    LocalizedText? Venue, bool IsOnline, bool IsDemonstration)
 {
     public static EventSummaryDto From(EventRow row)
     {
@@ -59,7 +59,7 @@ public sealed record EventDto(
     [property: JsonConverter(typeof(JsonStringEnumConverter<EventType>))] EventType Type,
     [property: JsonConverter(typeof(JsonStringEnumConverter<EventAccess>))] EventAccess Access,
     [property: JsonConverter(typeof(JsonStringEnumConverter<EventStatus>))] EventStatus Status,
-    DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, string? Venue, bool IsOnline, string? Organisers, string? CoHosts,
+    DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, LocalizedText? Venue, bool IsOnline, LocalizedText? Organisers, LocalizedText? CoHosts,
     bool RegistrationOpen, bool IsDemonstration, Guid? SeriesId, LocalizedText? SeriesTitle, int? ModuleNumber, Guid? PreviousModuleId, Guid? NextModuleId,
     LocalizedText? Summary, string? RecordingUrl, string? SlidesUrl, string? LaunchedFrameworkVersion,
     IReadOnlyList<string> Behaviours, IReadOnlyList<string> Mechanisms, IReadOnlyList<string> FlagshipAreas, IReadOnlyList<string> Regions,

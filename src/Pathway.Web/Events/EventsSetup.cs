@@ -1,6 +1,7 @@
 using Pathway.Web.Events.Registrations;
 using Pathway.Web.Events.Editing;
 using Pathway.Web.Events.KeyMessages;
+using Pathway.Web.Notices;
 using Pathway.Web.Planning;
 
 namespace Pathway.Web.Events;
@@ -18,9 +19,10 @@ public static class EventsSetup
         services.AddScoped<AttendanceImport>();
         services.AddScoped<EventMailer>();
         services.AddScoped<EventJob>();
-        services.AddHostedService<EventScheduler>();
+        services.AddHostedService<LeasedJobScheduler<EventJob, EventOptions>>();
         // Organisers: events, series, agenda, totals, key messages and their follow-up.
         services.AddScoped<EventBook>();
+        services.AddScoped<EventSearch>();
         services.AddScoped<KeyMessageBook>();
         services.AddScoped<IActionItemOrigins, EventActionOrigins>();
         services.AddScoped<EventReader>();

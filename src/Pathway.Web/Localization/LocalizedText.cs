@@ -41,6 +41,9 @@ public sealed class LocalizedText : IEquatable<LocalizedText>
 
     public bool Has(string language) => values.ContainsKey(language);
 
+    /// <summary>The language <see cref="Current"/> is written in: the reader's, or "en" when it falls back (for a <c>lang</c> attribute).</summary>
+    public string CurrentLanguage => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is var language && values.ContainsKey(language) ? language : "en";
+
     public override string ToString() => Current;
 
     public string ToJson() => JsonSerializer.Serialize(values);

@@ -16,8 +16,10 @@ public sealed record NoticeRun(bool HeldLease, bool MadeDailyNotices, int Notice
 /// notices are saved, and each notice's key makes it once-only, so the next run carries on safely.
 /// </summary>
 public sealed partial class NoticeJob(
-    PathwayDb db, DailyNotices daily, NoticeMailer mailer, TimeProvider clock, IOptions<NoticeOptions> options, ILogger<NoticeJob> logger)
+    PathwayDb db, DailyNotices daily, NoticeMailer mailer, TimeProvider clock, IOptions<NoticeOptions> options, ILogger<NoticeJob> logger) : ILeasedJob
 {
+    Task ILeasedJob.RunAsync(string holder, CancellationToken cancellationToken) => RunAsync(holder, cancellationToken);
+
     public async Task<NoticeRun> RunAsync(string holder, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(holder);

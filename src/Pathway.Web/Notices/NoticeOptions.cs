@@ -1,7 +1,7 @@
 namespace Pathway.Web.Notices;
 
 /// <summary>Settings under <c>Notices:*</c> (see README).</summary>
-public sealed class NoticeOptions
+public sealed class NoticeOptions : IScheduledJobOptions
 {
     public const string Section = "Notices";
 

@@ -18,7 +18,7 @@ public static class NoticesSetup
         services.AddScoped<NoticeMailer>();
         services.AddScoped<NoticeJob>();
         services.AddScoped<WorkList>();
-        services.AddHostedService<NoticeScheduler>();
+        services.AddHostedService<LeasedJobScheduler<NoticeJob, NoticeOptions>>();
         return services;
     }
 }

@@ -8,7 +8,7 @@ using Pathway.Web.Events;
 namespace Pathway.IntegrationTests.Events;
 
 /// <summary>Attendance from a CSV list or JSON: all or nothing, every bad row named, walk-ins added.</summary>
-public sealed class AttendanceImportTests(RegistrationsAppFactory factory) : IClassFixture<RegistrationsAppFactory>
+public sealed class AttendanceImportTests(MailingAppFactory factory) : IClassFixture<MailingAppFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

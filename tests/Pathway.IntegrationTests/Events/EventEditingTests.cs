@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -54,7 +55,7 @@ public sealed class EventEditingTests(PathwayAppFactory factory) : IClassFixture
 
         var edit = HtmlForm.Find(await HttpAssert.HtmlAsync(await client.GetAsync($"/events/{id}/edit", Ct)), "event-edit");
         Assert.Equal("2026-03-10T14:00", edit.Fields["Input.Start"]);
-        var saved = await HttpAssert.RedirectAsync(await client.PostAsync($"/events/{id}/edit", edit.Fill("e-Venue", "Nile hall").Fill("e-Capacity", "").ToContent(), Ct));
+        var saved = await HttpAssert.RedirectAsync(await client.PostAsync($"/events/{id}/edit", edit.Fill("e-VenueEn", "Nile hall").Fill("e-VenueAr", "قاعة النيل").Fill("e-Capacity", "").ToContent(), Ct));
         Assert.EndsWith("done=saved", saved, StringComparison.Ordinal);
 
         var announce = HtmlForm.Find(await HttpAssert.HtmlAsync(await client.GetAsync($"/events/{id}/edit", Ct)), "event-announce");
@@ -62,7 +63,8 @@ public sealed class EventEditingTests(PathwayAppFactory factory) : IClassFixture
         await using (var db = factory.OpenSystemDb())
         {
             var stored = await db.Db.Events.AsNoTracking().SingleAsync(e => e.Id == id, Ct);
-            Assert.Equal("Nile hall", stored.Venue);
+            Assert.Equal("Nile hall", stored.Venue?.En);
+            Assert.Equal("قاعة النيل", stored.Venue?.In("ar"));
             Assert.Null(stored.Capacity);
             Assert.True(stored.IsAnnounced);
             Assert.Equal(3, stored.Version);
@@ -221,6 +223,56 @@ public sealed class EventEditingTests(PathwayAppFactory factory) : IClassFixture
         var bad = HtmlForm.Find(await HttpAssert.HtmlAsync(await client.GetAsync($"/events/{id}/totals", Ct)), "totals-edit");
         var page = await HttpAssert.HtmlAsync(await client.PostAsync($"/events/{id}/totals", bad.Fill("t-group-0", "1000001").ToContent(), Ct));
         Assert.Contains(HttpAssert.ValidationMessages(page), message => message.Contains("from 0 to", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_announced_event_is_found_by_search_and_a_draft_is_not()
+    {
+        var (client, user) = await OrganiserAsync();
+        using var api = await factory.CreateApiClientAsync(user);
+        var word = "Qaraqalpak" + Guid.NewGuid().ToString("N")[..8];
+        var body = EventTestData.Body(EventTestData.Unique("Search webinar"));
+        body["descriptionEn"] = $"Contracting clinics in {word}.";
+        var id = (await EventTestData.CreateAsync(api, body)).GetProperty("id").GetGuid();
+        using var reader = factory.CreateClient();
+        async Task<bool> FoundAsync()
+        {
+            var results = await HttpAssert.JsonAsync(await reader.GetAsync($"/api/search?q={word}&kind=Event", Ct));
+            return results.GetProperty("items").EnumerateArray().Any(item => item.GetProperty("url").GetString() == $"/events/{id}");
+        }
+
+        Assert.False(await FoundAsync());
+        var announce = HtmlForm.Find(await HttpAssert.HtmlAsync(await client.GetAsync($"/events/{id}/edit", Ct)), "event-announce");
+        await HttpAssert.RedirectAsync(await client.PostAsync($"/events/{id}/edit", announce.ToContent(), Ct));
+        Assert.True(await FoundAsync());
+        var back = HtmlForm.Find(await HttpAssert.HtmlAsync(await client.GetAsync($"/events/{id}/edit", Ct)), "event-announce");
+        await HttpAssert.RedirectAsync(await client.PostAsync($"/events/{id}/edit", back.ToContent(), Ct));
+        Assert.False(await FoundAsync());
+    }
+
+    [Fact]
+    public async Task Totals_wait_until_the_event_is_over()
+    {
+        var (client, user) = await OrganiserAsync();
+        using var api = await factory.CreateApiClientAsync(user);
+        var body = EventTestData.Body(EventTestData.Unique("Next month's webinar"));
+        var start = DateTime.UtcNow.Date.AddDays(30).AddHours(14);
+        body["start"] = start.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
+        body["end"] = start.AddHours(2).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
+        var id = (await EventTestData.CreateAsync(api, body)).GetProperty("id").GetGuid();
+
+        var page = await HttpAssert.HtmlAsync(await client.GetAsync($"/events/{id}/totals", Ct));
+        Assert.Contains("id=\"totals-not-over\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("totals-edit", page, StringComparison.Ordinal);
+
+        // A past event's form (the antiforgery token is the organiser's, not the page's) posted to the upcoming one: the page
+        // has no such form to take it, and nothing is saved.
+        var past = await EventTestData.CreateIdAsync(api, EventTestData.Unique("Last March's webinar"));
+        var form = HtmlForm.Find(await HttpAssert.HtmlAsync(await client.GetAsync($"/events/{past}/totals", Ct)), "totals-edit");
+        using var refused = await client.PostAsync($"/events/{id}/totals", form.Fill("t-group-0", "12").ToContent(), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        await using var db = factory.OpenSystemDb();
+        Assert.False(await db.Db.ParticipationTotals.AnyAsync(t => t.EventId == id, Ct));
     }
 
     [Fact]

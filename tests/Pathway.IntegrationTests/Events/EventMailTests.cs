@@ -8,7 +8,7 @@ using Pathway.Web.Events.Registrations;
 namespace Pathway.IntegrationTests.Events;
 
 /// <summary>Registrants' e-mails: queued with the change, sent by the events job in the registrant's language, the reminder the day before once.</summary>
-public sealed class EventMailTests(RegistrationsAppFactory factory) : IClassFixture<RegistrationsAppFactory>
+public sealed class EventMailTests(MailingAppFactory factory) : IClassFixture<MailingAppFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

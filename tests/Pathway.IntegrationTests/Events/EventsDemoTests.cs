@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Pathway.IntegrationTests.Infrastructure;
 using Pathway.Web.Events;
@@ -38,6 +39,15 @@ public class EventsDemoTests(PathwayAppFactory factory) : IClassFixture<PathwayA
                 byGroup.Select(total => total.Key).Order(StringComparer.Ordinal));
             Assert.Equal(2, await scope.Db.EventPlaces.CountAsync(places => events.Select(e => e.Id).Contains(places.EventId), Ct));
         }
+
+        // Names and places are content: each reader gets them in their own language.
+        using var client = factory.CreateClient();
+        var arabic = WebUtility.HtmlDecode(await HttpAssert.HtmlAsync(await client.GetAsync($"/events/{EventsDemo.CairoMeeting}?culture=ar", Ct)));
+        Assert.Contains("القاهرة، مصر", arabic, StringComparison.Ordinal);
+        Assert.Contains("المقر الرئيسي لمنظمة الصحة العالمية", arabic, StringComparison.Ordinal);
+        Assert.DoesNotContain("WHO headquarters", arabic, StringComparison.Ordinal);
+        var french = WebUtility.HtmlDecode(await HttpAssert.HtmlAsync(await client.GetAsync($"/events/{EventsDemo.CairoMeeting}?culture=fr", Ct)));
+        Assert.Contains("Le Caire, Égypte", french, StringComparison.Ordinal);
 
         await EventsDemo.RemoveAsync(factory.Services, Ct);
         await using (var scope = factory.OpenSystemDb())

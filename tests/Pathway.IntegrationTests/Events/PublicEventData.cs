@@ -31,7 +31,7 @@ internal static class PublicEventData
         {
             Title = title is null ? LocalizedText.English($"Event {TestAccounts.UniqueSuffix()}") : LocalizedText.English(title),
             TimeZone = timeZone, StartsAt = startsAt, EndsAt = startsAt + (length ?? TimeSpan.FromHours(2)), Type = type, Access = access,
-            IsAnnounced = announced, SeriesId = series, ModuleNumber = module, Venue = venue, OnlineLink = onlineLink, CreatedAt = now, UpdatedAt = now,
+            IsAnnounced = announced, SeriesId = series, ModuleNumber = module, Venue = venue is null ? null : LocalizedText.English(venue), OnlineLink = onlineLink, CreatedAt = now, UpdatedAt = now,
             IsDemonstration = demonstration,
         };
         configure?.Invoke(item);

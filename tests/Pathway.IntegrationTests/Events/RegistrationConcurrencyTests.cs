@@ -10,7 +10,7 @@ namespace Pathway.IntegrationTests.Events;
 /// Places under load, on both databases: many people registering at once for the last places, cancellations racing
 /// each other, the same address registering twice at once. Real concurrency (parallel scopes and HTTP requests), no timing.
 /// </summary>
-public sealed class RegistrationConcurrencyTests(RegistrationsAppFactory factory) : IClassFixture<RegistrationsAppFactory>
+public sealed class RegistrationConcurrencyTests(MailingAppFactory factory) : IClassFixture<MailingAppFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -9,7 +9,7 @@ using Pathway.Web.Events;
 namespace Pathway.IntegrationTests.Events;
 
 /// <summary>Who sees registrants, what organisers do with the list, erasure on request and by retention, inert script, safe CSV.</summary>
-public sealed class RegistrationPrivacyTests(RegistrationsAppFactory factory) : IClassFixture<RegistrationsAppFactory>
+public sealed class RegistrationPrivacyTests(MailingAppFactory factory) : IClassFixture<MailingAppFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -7,7 +7,7 @@ using Pathway.Web.Events;
 namespace Pathway.IntegrationTests.Events;
 
 /// <summary>The public registration form and API: places, the waiting list, closed events, field errors, the registrant's link.</summary>
-public sealed class RegistrationTests(RegistrationsAppFactory factory) : IClassFixture<RegistrationsAppFactory>
+public sealed class RegistrationTests(MailingAppFactory factory) : IClassFixture<MailingAppFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

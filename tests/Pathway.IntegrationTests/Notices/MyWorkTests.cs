@@ -10,7 +10,7 @@ using Pathway.Web.Planning;
 namespace Pathway.IntegrationTests.Notices;
 
 /// <summary>The My work page: what waits for each person by role, in their country only, in few queries.</summary>
-public sealed class MyWorkTests(NoticesAppFactory factory) : IClassFixture<NoticesAppFactory>
+public sealed class MyWorkTests(MailingAppFactory factory) : IClassFixture<MailingAppFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

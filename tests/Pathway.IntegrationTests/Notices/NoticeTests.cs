@@ -12,7 +12,7 @@ using Pathway.Web.Scoring;
 namespace Pathway.IntegrationTests.Notices;
 
 /// <summary>Notices made by workflow moves and by the daily job, the in-app list, and e-mail in the reader's language.</summary>
-public sealed class NoticeTests(NoticesAppFactory factory) : IClassFixture<NoticesAppFactory>
+public sealed class NoticeTests(MailingAppFactory factory) : IClassFixture<MailingAppFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

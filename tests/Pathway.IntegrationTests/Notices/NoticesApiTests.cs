@@ -8,7 +8,7 @@ using Pathway.Web.Assessments;
 namespace Pathway.IntegrationTests.Notices;
 
 /// <summary>My work and the notices over the API: the caller's own, in the request's language.</summary>
-public sealed class NoticesApiTests(NoticesAppFactory factory) : IClassFixture<NoticesAppFactory>
+public sealed class NoticesApiTests(MailingAppFactory factory) : IClassFixture<MailingAppFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -1,5 +1,3 @@
-using System.Text;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Pathway.Web.Accounts;
@@ -76,53 +74,9 @@ public sealed class CsvImport(PathwayDb db, CurrentUser user, SearchIndex search
     /// <summary>The rows as column → value maps with their row numbers, after checking the header and the shape of the file.</summary>
     private List<(int Row, Dictionary<string, string> Values)> Read(ImportKind kind, byte[] content, List<ImportProblem> problems)
     {
-        var rows = new List<(int, Dictionary<string, string>)>();
         var expected = ImportTemplates.Columns(kind);
-        try
-        {
-            using var csv = CsvReader.Create(content, CsvReaderOptions.Default with { Encoding = Encoding.UTF8, MalformedData = CsvMalformedDataHandling.Throw });
-            var headers = csv.Headers.Select(header => header.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToList();
-            foreach (var missing in expected.Where(column => column.Required && !headers.Contains(column.Name)))
-            {
-                problems.Add(new ImportProblem(1, missing.Name, l["Import.Error.MissingColumn", missing.Name]));
-            }
-            foreach (var unknown in headers.Where(header => expected.All(column => column.Name != header)))
-            {
-                problems.Add(new ImportProblem(1, unknown, l["Import.Error.UnknownColumn", unknown, string.Join(", ", expected.Select(c => c.Name))]));
-            }
-            if (problems.Count > 0)
-            {
-                return rows;
-            }
-            while (csv.Read())
-            {
-                var row = (int)Math.Min(int.MaxValue, csv.RowNumber + 1);
-                if (rows.Count >= MaxRows)
-                {
-                    problems.Add(new ImportProblem(row, null, l["Import.Error.TooManyRows", MaxRows]));
-                    break;
-                }
-                if (csv.FieldCount != headers.Count)
-                {
-                    problems.Add(new ImportProblem(row, null, l["Import.Error.FieldCount", csv.FieldCount, headers.Count]));
-                    continue;
-                }
-                var values = new Dictionary<string, string>(StringComparer.Ordinal);
-                for (var index = 0; index < headers.Count; index++)
-                {
-                    values[headers[index]] = csv.GetString(index).Trim();
-                }
-                if (values.Values.All(string.IsNullOrEmpty))
-                {
-                    continue;
-                }
-                rows.Add((row, values));
-            }
-        }
-        catch (CsvFormatException exception)
-        {
-            problems.Add(new ImportProblem((int)Math.Min(int.MaxValue, exception.RecordNumber), null, l["Import.Error.Malformed"]));
-        }
+        var rows = CsvRows.Read(content, [.. expected.Select(column => column.Name)], expected.Where(column => column.Required).Select(column => column.Name),
+            MaxRows, l, problems);
         if (rows.Count == 0 && problems.Count == 0)
         {
             problems.Add(new ImportProblem(1, null, l["Import.Error.Empty"]));

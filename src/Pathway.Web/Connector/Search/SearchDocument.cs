@@ -11,6 +11,7 @@ public enum SearchKind
     HelpdeskAnswer,
     Mechanism,
     Recommendation,
+    Event,
 }
 
 /// <summary>Who may find an entry.</summary>

@@ -38,6 +38,11 @@ public static class EventsDemo
         {
             Add(db, Module1(now));
         }
+        var search = scope.ServiceProvider.GetRequiredService<EventSearch>();
+        foreach (var added in db.ChangeTracker.Entries<Event>().Where(entry => entry.State == EntityState.Added).Select(entry => entry.Entity).ToList())
+        {
+            await search.StageAsync(added, cancellationToken);
+        }
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -47,7 +52,13 @@ public static class EventsDemo
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PathwayDb>();
         // Their tags, agenda, totals, key messages, follow-ups, places and registrations go with them (cascades).
-        db.Events.RemoveRange(await db.Events.Where(e => e.IsDemonstration).ToListAsync(cancellationToken));
+        var demonstrations = await db.Events.Where(e => e.IsDemonstration).ToListAsync(cancellationToken);
+        var search = scope.ServiceProvider.GetRequiredService<EventSearch>();
+        foreach (var demo in demonstrations)
+        {
+            await search.StageRemovalAsync(demo.Id, cancellationToken);
+        }
+        db.Events.RemoveRange(demonstrations);
         db.EventSeries.RemoveRange(await db.EventSeries.Where(series => series.IsDemonstration).ToListAsync(cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -69,7 +80,7 @@ public static class EventsDemo
             "A series of online modules, March to September 2021, for people in development cooperation who work with, fund or regulate private actors in health. Each module stands alone; together they go from why engage the private sector to how to do it well.",
             "Une série de modules en ligne, de mars à septembre 2021, pour les acteurs de la coopération au développement qui travaillent avec des acteurs privés de la santé, les financent ou les réglementent. Chaque module se suffit à lui-même ; ensemble, ils vont du pourquoi au comment d'un engagement réussi.",
             "سلسلة من الوحدات عبر الإنترنت، من مارس إلى سبتمبر 2021، للعاملين في التعاون الإنمائي الذين يعملون مع الجهات الخاصة في الصحة أو يمولونها أو ينظمونها. كل وحدة قائمة بذاتها، ومعًا تنتقل من سبب إشراك القطاع الخاص إلى كيفية القيام بذلك على نحو جيد."),
-        Organisers = "Swiss health cooperation network (demonstration)",
+        Organisers = SwissNetwork(),
         CreatedAt = now,
         UpdatedAt = now,
         IsDemonstration = true,
@@ -95,9 +106,12 @@ public static class EventsDemo
             StartsAt = At(15, 9),
             EndsAt = At(17, 17),
             TimeZone = "Africa/Cairo",
-            Venue = "Cairo, Egypt",
-            Organisers = "WHO headquarters",
-            CoHosts = "WHO Regional Office for the Eastern Mediterranean",
+            Venue = Text("Cairo, Egypt", "Le Caire, Égypte", "القاهرة، مصر"),
+            Organisers = Text("WHO headquarters", "Siège de l'OMS", "المقر الرئيسي لمنظمة الصحة العالمية"),
+            CoHosts = Text(
+                "WHO Regional Office for the Eastern Mediterranean",
+                "Bureau régional de l'OMS pour la Méditerranée orientale",
+                "المكتب الإقليمي لمنظمة الصحة العالمية لشرق المتوسط"),
             IsAnnounced = true,
             Summary = Text(
                 "Three days of country experience on governing the private health sector, ending with the launch of the Progression Pathway and a shared wish to assess, plan and learn from one another with it.",
@@ -168,7 +182,7 @@ public static class EventsDemo
             StartsAt = EventTimes.ToMoment(new DateTime(2021, 3, 10, 14, 0, 0), zurich),
             EndsAt = EventTimes.ToMoment(new DateTime(2021, 3, 10, 15, 30, 0), zurich),
             TimeZone = "Europe/Zurich",
-            Organisers = "Swiss health cooperation network (demonstration)",
+            Organisers = SwissNetwork(),
             IsAnnounced = true,
             Summary = Text(
                 "73 people from development and cooperation agencies, NGOs, philanthropy, academia and private companies took part. The discussion kept returning to four themes: partnerships, regulation, trust, and showing what works.",
@@ -223,6 +237,11 @@ public static class EventsDemo
 
     private static KeyMessage Message(Guid eventId, int order, string[] theme, string[] text, string? mechanism) =>
         new() { EventId = eventId, Order = order, Theme = Text(theme[0], theme[1], theme[2]), Text = Text(text[0], text[1], text[2]), MechanismCode = mechanism };
+
+    private static LocalizedText SwissNetwork() => Text(
+        "Swiss health cooperation network (demonstration)",
+        "Réseau suisse de coopération en santé (démonstration)",
+        "الشبكة السويسرية للتعاون الصحي (عرض توضيحي)");
 
     private static LocalizedText Text(string en, string fr, string ar) =>
         new([new("en", en), new("fr", fr), new("ar", ar)]);

@@ -10,13 +10,13 @@ public sealed record EventDto(
     Guid Id, IReadOnlyDictionary<string, string> Title,
     [property: JsonConverter(typeof(JsonStringEnumConverter<EventType>))] EventType Type,
     [property: JsonConverter(typeof(JsonStringEnumConverter<EventAccess>))] EventAccess Access,
-    Guid? SeriesId, int? ModuleNumber, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, string? Venue,
+    Guid? SeriesId, int? ModuleNumber, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, IReadOnlyDictionary<string, string>? Venue,
     int? Capacity, bool IsAnnounced, int Version)
 {
     public static EventDto From(Event e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return new(e.Id, e.Title.Values, e.Type, e.Access, e.SeriesId, e.ModuleNumber, e.StartsAt, e.EndsAt, e.TimeZone, e.Venue,
+        return new(e.Id, e.Title.Values, e.Type, e.Access, e.SeriesId, e.ModuleNumber, e.StartsAt, e.EndsAt, e.TimeZone, e.Venue?.Values,
             e.Capacity, e.IsAnnounced, e.Version);
     }
 }

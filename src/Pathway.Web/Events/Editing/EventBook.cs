@@ -14,7 +14,8 @@ namespace Pathway.Web.Events.Editing;
 /// <see cref="EventVisibility.OrganisedEvents"/>, checks all its input before writing anything, and marks the event
 /// changed (<see cref="Event.Touch"/>), so its concurrency token moves on and the kept public pages are dropped.
 /// </summary>
-public sealed class EventBook(PathwayDb db, CurrentUser user, RegistrationDesk desk, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class EventBook(
+    PathwayDb db, CurrentUser user, RegistrationDesk desk, EventSearch search, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public bool MayOrganise => user.IsSignedIn && user.OrganisesEvents;
 
@@ -122,6 +123,7 @@ public sealed class EventBook(PathwayDb db, CurrentUser user, RegistrationDesk d
             return Failure.Invalid(l["Event.Error.Title"], l["Event.Error.DeleteRegistered"]);
         }
         db.Events.Remove(e);
+        await search.StageRemovalAsync(e.Id, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return id;
     }
@@ -163,6 +165,11 @@ public sealed class EventBook(PathwayDb db, CurrentUser user, RegistrationDesk d
         if (!(await OpenAsync(id, cancellationToken)).TryGet(out var e, out var closed))
         {
             return closed;
+        }
+        // Totals stand in for registrations only once an event is over (ParticipationStats.Resolve): before that they would be ignored.
+        if (clock.GetUtcNow() < e.EndsAt)
+        {
+            return Failure.Invalid(l["Event.Error.Title"], l["Totals.Error.NotOver"]);
         }
         var vocabulary = await TagVocabulary.LoadAsync(db, cancellationToken);
         var totals = input.Check(vocabulary, l, out var errors);
@@ -333,6 +340,7 @@ public sealed class EventBook(PathwayDb db, CurrentUser user, RegistrationDesk d
     {
         try
         {
+            await search.StageAsync(e, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return e;
         }

@@ -8,8 +8,8 @@ namespace Pathway.Web.Events.Editing;
 /// <summary>An event's fields once checked: what is stored (times already in UTC).</summary>
 public sealed record EventDraft(
     LocalizedText Title, LocalizedText? Description, EventType Type, EventAccess Access, Guid? SeriesId, int? ModuleNumber,
-    DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, string? Venue, string? OnlineLink, string? Organisers,
-    string? CoHosts, int? Capacity, LocalizedText? Summary, string? RecordingUrl, string? SlidesUrl, int? LaunchedFrameworkVersion,
+    DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, LocalizedText? Venue, string? OnlineLink, LocalizedText? Organisers,
+    LocalizedText? CoHosts, int? Capacity, LocalizedText? Summary, string? RecordingUrl, string? SlidesUrl, int? LaunchedFrameworkVersion,
     IReadOnlyList<ContentTag> Tags, IReadOnlyList<Guid> ResourceIds);
 
 /// <summary>
@@ -51,13 +51,21 @@ public sealed class EventInput
     /// <summary>The IANA zone the event is held in ("Africa/Cairo", "Europe/Zurich", "UTC").</summary>
     public string? TimeZone { get; set; }
 
-    public string? Venue { get; set; }
+    /// <summary>The place per language (English required when either of the others is given).</summary>
+    public string? VenueEn { get; set; }
+    public string? VenueFr { get; set; }
+    public string? VenueAr { get; set; }
 
     /// <summary>An http or https address, shown only to people with a place.</summary>
     public string? OnlineLink { get; set; }
 
-    public string? Organisers { get; set; }
-    public string? CoHosts { get; set; }
+    /// <summary>Who organises and who co-hosts, per language (English required when either of the others is given).</summary>
+    public string? OrganisersEn { get; set; }
+    public string? OrganisersFr { get; set; }
+    public string? OrganisersAr { get; set; }
+    public string? CoHostsEn { get; set; }
+    public string? CoHostsFr { get; set; }
+    public string? CoHostsAr { get; set; }
 
     /// <summary>Confirmed places, 1 or more; empty is unlimited.</summary>
     public int? Capacity { get; set; }
@@ -146,10 +154,10 @@ public sealed class EventInput
             }
         }
 
-        var venue = FieldText.Check(Venue, nameof(Venue), Event.VenueLength, required: false, l, errors);
+        var venue = EventText.Localized("Venue", VenueEn, VenueFr, VenueAr, required: false, Event.VenueLength, l, errors);
         var link = EventText.Url(OnlineLink, nameof(OnlineLink), l, errors);
-        var organisers = FieldText.Check(Organisers, nameof(Organisers), Event.OrganisersLength, required: false, l, errors);
-        var coHosts = FieldText.Check(CoHosts, nameof(CoHosts), Event.OrganisersLength, required: false, l, errors);
+        var organisers = EventText.Localized("Organisers", OrganisersEn, OrganisersFr, OrganisersAr, required: false, Event.OrganisersLength, l, errors);
+        var coHosts = EventText.Localized("CoHosts", CoHostsEn, CoHostsFr, CoHostsAr, required: false, Event.OrganisersLength, l, errors);
         if (Capacity is { } capacity && (capacity < 1 || capacity > MaxCapacity))
         {
             errors[nameof(Capacity)] = [l["Event.Error.Capacity", EventText.Number(MaxCapacity)]];
@@ -210,10 +218,16 @@ public sealed class EventInput
             Start = EventTimes.InZone(e.StartsAt, zone).DateTime,
             End = EventTimes.InZone(e.EndsAt, zone).DateTime,
             TimeZone = e.TimeZone,
-            Venue = e.Venue,
+            VenueEn = e.Venue?.Values.GetValueOrDefault("en"),
+            VenueFr = e.Venue?.Values.GetValueOrDefault("fr"),
+            VenueAr = e.Venue?.Values.GetValueOrDefault("ar"),
             OnlineLink = e.OnlineLink,
-            Organisers = e.Organisers,
-            CoHosts = e.CoHosts,
+            OrganisersEn = e.Organisers?.Values.GetValueOrDefault("en"),
+            OrganisersFr = e.Organisers?.Values.GetValueOrDefault("fr"),
+            OrganisersAr = e.Organisers?.Values.GetValueOrDefault("ar"),
+            CoHostsEn = e.CoHosts?.Values.GetValueOrDefault("en"),
+            CoHostsFr = e.CoHosts?.Values.GetValueOrDefault("fr"),
+            CoHostsAr = e.CoHosts?.Values.GetValueOrDefault("ar"),
             Capacity = e.Capacity,
             Behaviours = Tags(TagFacet.Behaviour),
             Mechanisms = Tags(TagFacet.Mechanism),

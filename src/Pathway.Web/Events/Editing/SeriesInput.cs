@@ -1,10 +1,9 @@
 using Microsoft.Extensions.Localization;
-using Pathway.Web.Connector;
 using Pathway.Web.Localization;
 
 namespace Pathway.Web.Events.Editing;
 
-public sealed record SeriesDraft(LocalizedText Title, LocalizedText? Description, string? Organisers);
+public sealed record SeriesDraft(LocalizedText Title, LocalizedText? Description, LocalizedText? Organisers);
 
 /// <summary>A series as an organiser writes it: title and description per language (English required), its organisers.</summary>
 public sealed class SeriesInput
@@ -15,7 +14,9 @@ public sealed class SeriesInput
     public string? DescriptionEn { get; set; }
     public string? DescriptionFr { get; set; }
     public string? DescriptionAr { get; set; }
-    public string? Organisers { get; set; }
+    public string? OrganisersEn { get; set; }
+    public string? OrganisersFr { get; set; }
+    public string? OrganisersAr { get; set; }
     public int Version { get; set; }
 
     public SeriesDraft? Check(IStringLocalizer l, out Dictionary<string, string[]> errors)
@@ -24,7 +25,7 @@ public sealed class SeriesInput
         errors = [];
         var title = EventText.Localized("Title", TitleEn, TitleFr, TitleAr, required: true, EventText.TitleLength, l, errors);
         var description = EventText.Localized("Description", DescriptionEn, DescriptionFr, DescriptionAr, required: false, EventText.MarkdownLength, l, errors);
-        var organisers = FieldText.Check(Organisers, nameof(Organisers), Event.OrganisersLength, required: false, l, errors);
+        var organisers = EventText.Localized("Organisers", OrganisersEn, OrganisersFr, OrganisersAr, required: false, Event.OrganisersLength, l, errors);
         return errors.Count == 0 ? new SeriesDraft(title!, description, organisers) : null;
     }
 
@@ -39,7 +40,9 @@ public sealed class SeriesInput
             DescriptionEn = series.Description?.Values.GetValueOrDefault("en"),
             DescriptionFr = series.Description?.Values.GetValueOrDefault("fr"),
             DescriptionAr = series.Description?.Values.GetValueOrDefault("ar"),
-            Organisers = series.Organisers,
+            OrganisersEn = series.Organisers?.Values.GetValueOrDefault("en"),
+            OrganisersFr = series.Organisers?.Values.GetValueOrDefault("fr"),
+            OrganisersAr = series.Organisers?.Values.GetValueOrDefault("ar"),
             Version = series.Version,
         };
     }

@@ -197,6 +197,8 @@ public sealed class KeyMessageBook(
             Url = link,
             Mechanisms = message.MechanismCode,
         };
+        // The draft, its follow-up and its move to review commit together: never a draft the message does not point to.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!(await library.CreateAsync(input, null, cancellationToken)).TryGet(out var resource, out var refused))
         {
             return refused;
@@ -208,6 +210,7 @@ public sealed class KeyMessageBook(
         {
             return notMoved;
         }
+        await transaction.CommitAsync(cancellationToken);
         return followUp;
     }
 

@@ -1,5 +1,4 @@
 using System.Text;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Pathway.Web.Accounts;
@@ -227,53 +226,9 @@ public sealed class AttendanceImport(PathwayDb db, CurrentUser user, TimeProvide
             problems.Add(new ImportProblem(0, null, l["Attendance.Error.NotText"]));
             return rows;
         }
-        try
-        {
-            using var csv = CsvReader.Create(content, CsvReaderOptions.Default with { Encoding = Encoding.UTF8, MalformedData = CsvMalformedDataHandling.Throw });
-            var headers = csv.Headers.Select(header => header.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToList();
-            if (!headers.Contains("email"))
-            {
-                problems.Add(new ImportProblem(1, "email", l["Import.Error.MissingColumn", "email"]));
-            }
-            foreach (var unknown in headers.Where(header => !Columns.Contains(header)))
-            {
-                problems.Add(new ImportProblem(1, unknown, l["Import.Error.UnknownColumn", unknown, string.Join(", ", Columns)]));
-            }
-            if (problems.Count > 0)
-            {
-                return rows;
-            }
-            while (csv.Read())
-            {
-                var row = (int)Math.Min(int.MaxValue, csv.RowNumber + 1);
-                if (rows.Count >= MaxRows)
-                {
-                    problems.Add(new ImportProblem(row, null, l["Import.Error.TooManyRows", MaxRows]));
-                    break;
-                }
-                if (csv.FieldCount != headers.Count)
-                {
-                    problems.Add(new ImportProblem(row, null, l["Import.Error.FieldCount", csv.FieldCount, headers.Count]));
-                    continue;
-                }
-                var values = new Dictionary<string, string>(StringComparer.Ordinal);
-                for (var index = 0; index < headers.Count; index++)
-                {
-                    values[headers[index]] = csv.GetString(index).Trim();
-                }
-                if (values.Values.All(string.IsNullOrEmpty))
-                {
-                    continue;
-                }
-                rows.Add((row, new AttendanceRowInput(values.GetValueOrDefault("email"), values.GetValueOrDefault("name"), values.GetValueOrDefault("organisation"),
-                    values.GetValueOrDefault("country"), values.GetValueOrDefault("group"), values.GetValueOrDefault("attended"))));
-            }
-        }
-        catch (CsvFormatException exception)
-        {
-            problems.Add(new ImportProblem((int)Math.Min(int.MaxValue, exception.RecordNumber), null, l["Import.Error.Malformed"]));
-        }
-        return rows;
+        return [.. CsvRows.Read(content, Columns, ["email"], MaxRows, l, problems).Select(read => (read.Row, new AttendanceRowInput(
+            read.Values.GetValueOrDefault("email"), read.Values.GetValueOrDefault("name"), read.Values.GetValueOrDefault("organisation"),
+            read.Values.GetValueOrDefault("country"), read.Values.GetValueOrDefault("group"), read.Values.GetValueOrDefault("attended"))))];
     }
 
     private static Outcome<AttendanceResult> Refused(List<ImportProblem> problems) =>

@@ -16,12 +16,14 @@ public sealed record EventRun(bool HeldLease, int RemindersQueued, int MailsSent
 /// Each step is safe to run again, so a server that stops mid-run leaves nothing the next run cannot finish.
 /// </summary>
 public sealed partial class EventJob(
-    PathwayDb db, EventMailer mailer, TimeProvider clock, IOptions<EventOptions> options, ILogger<EventJob> logger)
+    PathwayDb db, EventMailer mailer, TimeProvider clock, IOptions<EventOptions> options, ILogger<EventJob> logger) : ILeasedJob
 {
     /// <summary>"The day before": reminders go out once the event is less than a day away.</summary>
     public static readonly TimeSpan ReminderWindow = TimeSpan.FromHours(24);
 
     private const int Batch = 500;
+
+    Task ILeasedJob.RunAsync(string holder, CancellationToken cancellationToken) => RunAsync(holder, cancellationToken);
 
     public async Task<EventRun> RunAsync(string holder, CancellationToken cancellationToken)
     {

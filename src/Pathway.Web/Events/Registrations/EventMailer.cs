@@ -24,7 +24,7 @@ public sealed partial class EventMailer(
     /// <summary>What an e-mail says about its event and registration.</summary>
     public sealed record MailFacts(
         EventMailKind Kind, Guid RegistrationId, Guid EventId, string? Name, string? Email, string Language, RegistrationStatus Status,
-        LocalizedText Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, string? OnlineLink, string? Venue);
+        LocalizedText Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, string? OnlineLink, LocalizedText? Venue);
 
     public async Task<int> SendAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -101,9 +101,9 @@ public sealed partial class EventMailer(
                 l[$"EventMail.{facts.Kind}.Body", title],
                 l["EventMail.When", EventTimes.Format(facts.StartsAt, zone, theirs), EventTimes.Format(facts.EndsAt, zone, theirs)],
             };
-            if (!string.IsNullOrWhiteSpace(facts.Venue))
+            if (facts.Venue is { } venue)
             {
-                lines.Add(l["EventMail.Where", facts.Venue]);
+                lines.Add(l["EventMail.Where", venue.In(theirs.TwoLetterISOLanguageName)]);
             }
             var confirmed = facts.Status == RegistrationStatus.Confirmed && facts.Kind != EventMailKind.Cancelled;
             if (confirmed && !string.IsNullOrWhiteSpace(facts.OnlineLink) && now < facts.EndsAt)

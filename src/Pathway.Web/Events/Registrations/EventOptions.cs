@@ -1,7 +1,8 @@
+using Pathway.Web.Notices;
 namespace Pathway.Web.Events.Registrations;
 
 /// <summary>Settings under <c>Events:*</c> (see README).</summary>
-public sealed class EventOptions
+public sealed class EventOptions : IScheduledJobOptions
 {
     public const string Section = "Events";
 

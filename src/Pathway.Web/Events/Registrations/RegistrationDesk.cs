@@ -12,7 +12,7 @@ public sealed record Registered(Guid Id, RegistrationStatus Status, bool Already
 
 /// <summary>What the registration form shows of its event: when, where, places left, and why it is closed (a message key) if it is.</summary>
 public sealed record RegistrationEvent(
-    Guid Id, LocalizedText Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, string? Venue, int? Capacity, int Confirmed,
+    Guid Id, LocalizedText Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, LocalizedText? Venue, int? Capacity, int Confirmed,
     string? ClosedReason)
 {
     /// <summary>Places left, or null when unlimited.</summary>

@@ -25,7 +25,7 @@ public sealed record Roster(
 
 /// <summary>A registration as its own person sees it through the link they were sent.</summary>
 public sealed record MyRegistration(
-    Guid Id, Guid EventId, LocalizedText Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, string? Venue,
+    Guid Id, Guid EventId, LocalizedText Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, LocalizedText? Venue,
     RegistrationStatus Status, int? WaitingPosition, string? OnlineLink, string? Name, bool Erased);
 
 /// <summary>

@@ -2146,8 +2146,7 @@ namespace Pathway.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("CoHosts")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2179,8 +2178,7 @@ namespace Pathway.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Organisers")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("text");
 
                     b.Property<string>("RecordingUrl")
                         .HasMaxLength(2000)
@@ -2217,8 +2215,7 @@ namespace Pathway.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Venue")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasColumnType("text");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -2320,8 +2317,7 @@ namespace Pathway.Web.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<string>("Organisers")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Title")
                         .IsRequired()

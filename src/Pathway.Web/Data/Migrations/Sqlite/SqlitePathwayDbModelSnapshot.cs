@@ -2117,7 +2117,6 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CoHosts")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -2150,7 +2149,6 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Organisers")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecordingUrl")
@@ -2188,7 +2186,6 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Venue")
-                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -2291,7 +2288,6 @@ namespace Pathway.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Organisers")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")

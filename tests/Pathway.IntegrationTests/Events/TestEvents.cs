@@ -1,45 +1,13 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Pathway.IntegrationTests.Assessments;
 using Pathway.IntegrationTests.Infrastructure;
 using Pathway.Web.Events;
 using Pathway.Web.Events.Registrations;
 using Pathway.Web.Localization;
 
 namespace Pathway.IntegrationTests.Events;
-
-/// <summary>
-/// The site with a mail server (a <see cref="FakeSmtpServer"/>), without its own scheduled runs (tests run the events
-/// job themselves on a clock of their choosing), and with a registration limit no test reaches.
-/// </summary>
-public sealed class RegistrationsAppFactory : PathwayAppFactory
-{
-    public FakeSmtpServer Smtp { get; } = FakeSmtpServer.Start();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Events:RunScheduledJob", "false");
-        builder.UseSetting("Notices:RunScheduledJob", "false");
-        builder.UseSetting("Events:MailBatch", "1000");
-        builder.UseSetting("RateLimits:Register:PermitLimit", "1000000");
-        builder.UseSetting("Mail:Smtp:Host", "127.0.0.1");
-        builder.UseSetting("Mail:Smtp:Port", Smtp.Port.ToString(CultureInfo.InvariantCulture));
-        builder.UseSetting("Mail:Smtp:EnableSsl", "false");
-        builder.UseSetting("Mail:From", "pathway@example.org");
-        builder.UseSetting("Pathway:PublicBaseUrl", "https://pathway.example.org");
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Smtp.DisposeAsync();
-    }
-}
 
 /// <summary>Events made straight in the database, registrations made through the desk as a request would, and reads for assertions.</summary>
 public static class TestEvents

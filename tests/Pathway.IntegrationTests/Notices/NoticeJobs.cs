@@ -1,42 +1,11 @@
-using System.Globalization;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Pathway.IntegrationTests.Assessments;
 using Pathway.IntegrationTests.Infrastructure;
 using Pathway.Web.Notices;
 
 namespace Pathway.IntegrationTests.Notices;
-
-/// <summary>
-/// The site with a mail server (a <see cref="FakeSmtpServer"/>) and without its own scheduled run, so
-/// tests drive the notice job themselves with a clock of their choosing.
-/// </summary>
-public sealed class NoticesAppFactory : PathwayAppFactory
-{
-    public FakeSmtpServer Smtp { get; } = FakeSmtpServer.Start();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Notices:RunScheduledJob", "false");
-        // Every test's queued e-mails go out in one run.
-        builder.UseSetting("Notices:MailBatch", "1000");
-        builder.UseSetting("Mail:Smtp:Host", "127.0.0.1");
-        builder.UseSetting("Mail:Smtp:Port", Smtp.Port.ToString(CultureInfo.InvariantCulture));
-        builder.UseSetting("Mail:Smtp:EnableSsl", "false");
-        builder.UseSetting("Mail:From", "pathway@example.org");
-        builder.UseSetting("Pathway:PublicBaseUrl", "https://pathway.example.org");
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Smtp.DisposeAsync();
-    }
-}
 
 /// <summary>A clock that says what the test tells it.</summary>
 public sealed class TestClock(DateTimeOffset now) : TimeProvider
