@@ -142,13 +142,18 @@ internal static class BenchEvents
                 var from = countries[(n * 31 + r * 7) % countries.Count];
                 var isConfirmed = confirmed < capacity;
                 confirmed += isConfirmed ? 1 : 0;
+                // Registrations of events over a year ago were erased by the events job as they aged (Events:RetainRegistrationsFor).
+                var erased = starts < now.AddDays(-366);
+                var registrationId = Guid.CreateVersion7();
                 db.Registrations.Add(new Registration
                 {
+                    Id = registrationId,
+                    ErasedAt = erased ? starts.AddDays(366) : null,
                     EventId = id,
-                    Name = string.Create(CultureInfo.InvariantCulture, $"Participant {n}-{r}"),
-                    Email = string.Create(CultureInfo.InvariantCulture, $"p{n}-{r}@bench.pathway.invalid"),
-                    EmailKey = string.Create(CultureInfo.InvariantCulture, $"p{n}-{r}@bench.pathway.invalid"),
-                    Organisation = "Organisation " + (r % 50),
+                    Name = erased ? null : string.Create(CultureInfo.InvariantCulture, $"Participant {n}-{r}"),
+                    Email = erased ? null : string.Create(CultureInfo.InvariantCulture, $"p{n}-{r}@bench.pathway.invalid"),
+                    EmailKey = erased ? Registration.ErasedKeyPrefix + registrationId : string.Create(CultureInfo.InvariantCulture, $"p{n}-{r}@bench.pathway.invalid"),
+                    Organisation = erased ? null : "Organisation " + (r % 50),
                     CountryIso3 = from.Iso3,
                     Group = Groups[(n + r) % Groups.Length],
                     Status = isConfirmed ? RegistrationStatus.Confirmed : RegistrationStatus.Waiting,

@@ -29,8 +29,11 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         builder.HasMany(e => e.Totals).WithOne().HasForeignKey(total => total.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(e => e.Resources).WithOne().HasForeignKey(link => link.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<EventPlaces>().WithOne().HasForeignKey<EventPlaces>(places => places.EventId).OnDelete(DeleteBehavior.Cascade);
-        // The listings: announced events by start, upcoming first or past newest first.
-        builder.HasIndex(e => new { e.IsAnnounced, e.StartsAt });
+        // The listings' pages: announced events in start order (upcoming first, or past newest first), the end beside it
+        // for "over or not", so a page of 20 reads 20 rows, not every event. Partial: readers only list announced events.
+        builder.HasIndex(e => new { e.StartsAt, e.Id, e.EndsAt }).HasFilter("\"IsAnnounced\"").HasDatabaseName("IX_Events_Announced_StartsAt");
+        // The listings' counts (a tab, a type, a series) from the index alone.
+        builder.HasIndex(e => new { e.IsAnnounced, e.EndsAt, e.Type, e.SeriesId });
         // A series' modules in order; a module number is used once per series.
         builder.HasIndex(e => new { e.SeriesId, e.ModuleNumber }).IsUnique();
     }

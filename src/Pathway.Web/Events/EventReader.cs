@@ -102,7 +102,7 @@ public sealed class EventReader(PathwayDb db, CurrentUser user, CountryDirectory
         var total = await query.CountAsync(cancellationToken);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pages);
-        var ordered = filter.Past ? query.OrderByDescending(e => e.StartsAt).ThenBy(e => e.Id) : query.OrderBy(e => e.StartsAt).ThenBy(e => e.Id);
+        var ordered = filter.Past ? query.OrderByDescending(e => e.StartsAt).ThenByDescending(e => e.Id) : query.OrderBy(e => e.StartsAt).ThenBy(e => e.Id);
         var rows = await Rows(ordered.Skip((page - 1) * PageSize).Take(PageSize), now, cancellationToken);
         return new EventListPage(rows, total, page, PageSize);
     }

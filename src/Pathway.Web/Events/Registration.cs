@@ -84,6 +84,9 @@ public sealed class Registration
     /// <summary>When the personal details were erased (on request or by the retention job).</summary>
     public DateTimeOffset? ErasedAt { get; set; }
 
+    /// <summary>An erased registration's key: never an address, unique per registration (the key is unique per event).</summary>
+    public const string ErasedKeyPrefix = "erased:";
+
     public static string KeyOf(string email) => email.Trim().ToLowerInvariant();
 
     /// <summary>Removes who the person is and keeps what is counted.</summary>
@@ -92,7 +95,7 @@ public sealed class Registration
         Name = null;
         Email = null;
         Organisation = null;
-        EmailKey = "erased:" + Id.ToString("N");
+        EmailKey = ErasedKeyPrefix + Id.ToString();
         ErasedAt = now;
     }
 }

@@ -51,48 +51,64 @@ public sealed partial class EventJob(
         }
     }
 
+    /// <summary>
+    /// Queues the reminders of the events starting within the window, event by event: a handful of events, each read
+    /// through its own registrations (never a walk over every registration kept).
+    /// </summary>
     private async Task<int> QueueRemindersAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var until = now + ReminderWindow;
+        var soon = await db.Events.AsNoTracking().Where(e => e.IsAnnounced && e.StartsAt > now && e.StartsAt <= until)
+            .Select(e => e.Id).ToListAsync(cancellationToken);
         var queued = 0;
-        while (true)
+        foreach (var eventId in soon)
         {
-            var due = await db.Registrations.AsNoTracking()
-                .Where(r => r.Status == RegistrationStatus.Confirmed && r.ErasedAt == null
-                    && r.Event!.IsAnnounced && r.Event.StartsAt > now && r.Event.StartsAt <= until
-                    && !db.EventMails.Any(mail => mail.RegistrationId == r.Id && mail.Kind == EventMailKind.Reminder))
-                .OrderBy(r => r.Id).Select(r => r.Id).Take(Batch).ToListAsync(cancellationToken);
-            if (due.Count == 0)
+            while (true)
             {
-                return queued;
+                var due = await db.Registrations.AsNoTracking()
+                    .Where(r => r.EventId == eventId && r.Status == RegistrationStatus.Confirmed && r.ErasedAt == null
+                        && !db.EventMails.Any(mail => mail.RegistrationId == r.Id && mail.Kind == EventMailKind.Reminder))
+                    .OrderBy(r => r.Id).Select(r => r.Id).Take(Batch).ToListAsync(cancellationToken);
+                if (due.Count == 0)
+                {
+                    break;
+                }
+                db.EventMails.AddRange(due.Select(id => EventMails.Queue(id, EventMailKind.Reminder, now)));
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                queued += due.Count;
             }
-            db.EventMails.AddRange(due.Select(id => EventMails.Queue(id, EventMailKind.Reminder, now)));
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            queued += due.Count;
         }
+        return queued;
     }
 
-    /// <summary>Registrations kept past the retention period lose who the person was (<see cref="Registration.Erase"/>), in batches.</summary>
+    /// <summary>
+    /// Erases the registrations of events that ended before the cutoff (<see cref="Registration.Erase"/>'s fields), one
+    /// UPDATE per batch rather than one per person, so a backlog (a first run, a shortened retention) is a few statements
+    /// that never hold SQLite's single writer for long. Found through the registration date: a registration kept past the
+    /// cutoff was made before it, so the scan covers only what is old and not erased yet (a walk-in added from an
+    /// attendance list goes as long after its import as the others after the event).
+    /// </summary>
     private async Task<int> AnonymiseAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var cutoff = now - options.Value.RetainRegistrationsFor;
         var erased = 0;
         while (true)
         {
-            var old = await db.Registrations.Where(r => r.ErasedAt == null && r.Event!.EndsAt < cutoff)
-                .OrderBy(r => r.Id).Take(Batch).ToListAsync(cancellationToken);
+            var old = await db.Registrations.AsNoTracking()
+                .Where(r => r.ErasedAt == null && r.RegisteredAt < cutoff && r.Event!.EndsAt < cutoff)
+                .OrderBy(r => r.RegisteredAt).Select(r => r.Id).Take(Batch).ToListAsync(cancellationToken);
             if (old.Count == 0)
             {
                 return erased;
             }
-            foreach (var registration in old)
-            {
-                registration.Erase(now);
-            }
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            erased += old.Count;
+            erased += await db.Registrations.Where(r => old.Contains(r.Id))
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(r => r.Name, (string?)null)
+                    .SetProperty(r => r.Email, (string?)null)
+                    .SetProperty(r => r.Organisation, (string?)null)
+                    .SetProperty(r => r.EmailKey, r => Registration.ErasedKeyPrefix + r.Id.ToString())
+                    .SetProperty(r => r.ErasedAt, now), cancellationToken);
         }
     }
 

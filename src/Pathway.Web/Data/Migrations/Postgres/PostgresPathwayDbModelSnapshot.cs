@@ -2225,10 +2225,14 @@ namespace Pathway.Web.Data.Migrations.Postgres
 
                     b.HasIndex("LaunchedFrameworkVersion");
 
-                    b.HasIndex("IsAnnounced", "StartsAt");
-
                     b.HasIndex("SeriesId", "ModuleNumber")
                         .IsUnique();
+
+                    b.HasIndex("StartsAt", "Id", "EndsAt")
+                        .HasDatabaseName("IX_Events_Announced_StartsAt")
+                        .HasFilter("\"IsAnnounced\"");
+
+                    b.HasIndex("IsAnnounced", "EndsAt", "Type", "SeriesId");
 
                     b.ToTable("Events");
                 });

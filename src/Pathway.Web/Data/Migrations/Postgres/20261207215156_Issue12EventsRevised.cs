@@ -5,11 +5,15 @@
 namespace Pathway.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Issue12LocalizedPlaces : Migration
+    public partial class Issue12EventsRevised : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Events_IsAnnounced_StartsAt",
+                table: "Events");
+
             migrationBuilder.AlterColumn<string>(
                 name: "Organisers",
                 table: "EventSeries",
@@ -50,6 +54,17 @@ namespace Pathway.Web.Data.Migrations.Postgres
                 oldMaxLength: 500,
                 oldNullable: true);
 
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_Announced_StartsAt",
+                table: "Events",
+                columns: new[] { "StartsAt", "Id", "EndsAt" },
+                filter: "\"IsAnnounced\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_IsAnnounced_EndsAt_Type_SeriesId",
+                table: "Events",
+                columns: new[] { "IsAnnounced", "EndsAt", "Type", "SeriesId" });
+
             // Organisers, co-hosts and venues become a text per language: what was written is kept as the English text.
             migrationBuilder.Sql("""UPDATE "Events" SET "Organisers" = json_build_object('en', "Organisers")::text WHERE "Organisers" IS NOT NULL AND left(ltrim("Organisers"), 1) <> '{';""");
             migrationBuilder.Sql("""UPDATE "Events" SET "CoHosts" = json_build_object('en', "CoHosts")::text WHERE "CoHosts" IS NOT NULL AND left(ltrim("CoHosts"), 1) <> '{';""");
@@ -64,6 +79,14 @@ namespace Pathway.Web.Data.Migrations.Postgres
             migrationBuilder.Sql("""UPDATE "Events" SET "CoHosts" = left("CoHosts"::json->>'en', 500) WHERE "CoHosts" IS NOT NULL AND left(ltrim("CoHosts"), 1) = '{';""");
             migrationBuilder.Sql("""UPDATE "Events" SET "Venue" = left("Venue"::json->>'en', 300) WHERE "Venue" IS NOT NULL AND left(ltrim("Venue"), 1) = '{';""");
             migrationBuilder.Sql("""UPDATE "EventSeries" SET "Organisers" = left("Organisers"::json->>'en', 500) WHERE "Organisers" IS NOT NULL AND left(ltrim("Organisers"), 1) = '{';""");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Events_Announced_StartsAt",
+                table: "Events");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Events_IsAnnounced_EndsAt_Type_SeriesId",
+                table: "Events");
 
             migrationBuilder.AlterColumn<string>(
                 name: "Organisers",
@@ -104,6 +127,11 @@ namespace Pathway.Web.Data.Migrations.Postgres
                 oldClrType: typeof(string),
                 oldType: "text",
                 oldNullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_IsAnnounced_StartsAt",
+                table: "Events",
+                columns: new[] { "IsAnnounced", "StartsAt" });
         }
     }
 }
