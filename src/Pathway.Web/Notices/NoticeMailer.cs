@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -50,13 +49,12 @@ public sealed partial class NoticeMailer(
                     notice.NextMailAt = null;
                     sent++;
                 }
-                catch (Exception exception) when (exception is SmtpException or IOException or InvalidOperationException)
+                catch (Exception exception) when (MailOptions.IsSendFailure(exception))
                 {
                     notice.MailAttempts++;
-                    var givingUp = notice.MailAttempts >= settings.MaxMailAttempts;
-                    notice.MailStatus = givingUp ? NoticeMailStatus.Failed : NoticeMailStatus.Pending;
-                    notice.NextMailAt = givingUp ? null : now + TimeSpan.FromMinutes(Math.Pow(2, notice.MailAttempts));
-                    LogFailure(logger, notice.Id, notice.MailAttempts, givingUp, exception.GetType().Name);
+                    notice.NextMailAt = MailOptions.NextAttempt(notice.MailAttempts, settings.MaxMailAttempts, now);
+                    notice.MailStatus = notice.NextMailAt is null ? NoticeMailStatus.Failed : NoticeMailStatus.Pending;
+                    LogFailure(logger, notice.Id, notice.MailAttempts, notice.NextMailAt is null, exception.GetType().Name);
                 }
             }
             // Saved one by one: a crash between two sends never sends the first again.

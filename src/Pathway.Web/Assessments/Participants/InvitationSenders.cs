@@ -76,6 +76,13 @@ public sealed class MailOptions
         }
         await client.SendMailAsync(message, cancellationToken);
     }
+
+    /// <summary>A send that failed in a way worth trying again later (the server, the network, the settings).</summary>
+    public static bool IsSendFailure(Exception exception) => exception is SmtpException or IOException or InvalidOperationException;
+
+    /// <summary>When a queued e-mail that failed its <paramref name="attempts"/>th time is tried again (2, 4, 8… minutes on), or null to give up.</summary>
+    public static DateTimeOffset? NextAttempt(int attempts, int maxAttempts, DateTimeOffset now) =>
+        attempts >= maxAttempts ? null : now + TimeSpan.FromMinutes(Math.Pow(2, attempts));
 }
 
 /// <summary>Sends the invitation by e-mail through the SMTP server named in <c>Mail:Smtp:Host</c>.</summary>

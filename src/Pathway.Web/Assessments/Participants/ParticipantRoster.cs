@@ -389,7 +389,7 @@ public sealed class ParticipantRoster(
             return true;
         }
         // The person is in the round either way; whoever added them passes the link on by hand.
-        catch (Exception exception) when (exception is System.Net.Mail.SmtpException or IOException or InvalidOperationException)
+        catch (Exception exception) when (MailOptions.IsSendFailure(exception))
         {
             logger.LogWarning(exception, "The invitation for participant {UserId} could not be sent", account.Id);
             return false;

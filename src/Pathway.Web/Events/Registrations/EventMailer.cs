@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -63,13 +62,12 @@ public sealed partial class EventMailer(
                     queued.NextAttemptAt = null;
                     sent++;
                 }
-                catch (Exception exception) when (exception is SmtpException or IOException or InvalidOperationException)
+                catch (Exception exception) when (MailOptions.IsSendFailure(exception))
                 {
                     queued.Attempts++;
-                    var givingUp = queued.Attempts >= settings.MaxMailAttempts;
-                    queued.Status = givingUp ? EventMailStatus.Failed : EventMailStatus.Pending;
-                    queued.NextAttemptAt = givingUp ? null : now + TimeSpan.FromMinutes(Math.Pow(2, queued.Attempts));
-                    LogFailure(logger, queued.Id, queued.Attempts, givingUp, exception.GetType().Name);
+                    queued.NextAttemptAt = MailOptions.NextAttempt(queued.Attempts, settings.MaxMailAttempts, now);
+                    queued.Status = queued.NextAttemptAt is null ? EventMailStatus.Failed : EventMailStatus.Pending;
+                    LogFailure(logger, queued.Id, queued.Attempts, queued.NextAttemptAt is null, exception.GetType().Name);
                 }
             }
             // Saved one by one: a crash between two sends never sends the first again.
