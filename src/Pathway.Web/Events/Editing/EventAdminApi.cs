@@ -53,7 +53,7 @@ public static class EventAdminApi
         var api = routes.MapGroup("/api").WithTags("Events").RequireAuthorization(Policies.ApiUser);
         api.MapPost("/events", CreateAsync).WithName("CreateEvent")
             .WithDescription("Creates a draft event (JSON: titleEn, titleFr, titleAr, descriptionEn…, type, access, seriesId, moduleNumber, "
-                + "start and end as the clock reads in timeZone (an IANA id), venue, onlineLink, organisers, coHosts, capacity, behaviours, "
+                + "start and end as the clock reads in timeZone (an IANA id), venueEn…, onlineLink, organisersEn…, coHostsEn…, capacity, behaviours, "
                 + "mechanisms, flagshipAreas, regions, countries (lists separated by commas), summaryEn…, recordingUrl, slidesUrl, resourceIds, "
                 + "launchedFrameworkVersion). Organisers only.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
