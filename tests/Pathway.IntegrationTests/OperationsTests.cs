@@ -19,6 +19,19 @@ public class OperationsTests(PathwayAppFactory factory) : IClassFixture<PathwayA
     }
 
     [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Liveness_and_readiness_answer_healthy(string url)
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(url, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Theory]
     [InlineData("/")]
     [InlineData("/framework/1/ds")]
     [InlineData("/account/login")]
@@ -27,6 +40,7 @@ public class OperationsTests(PathwayAppFactory factory) : IClassFixture<PathwayA
     [InlineData("/api/frameworks")]
     [InlineData("/api/whatever")]
     [InlineData("/health")]
+    [InlineData("/health/live")]
     [InlineData("/openapi/v1.json")]
     [InlineData("/favicon.svg")]
     public async Task Every_response_carries_the_security_headers(string url)

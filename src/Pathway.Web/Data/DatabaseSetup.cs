@@ -16,6 +16,9 @@ public enum DatabaseProvider
 /// </summary>
 public static class DatabaseSetup
 {
+    /// <summary>The tag of the checks <c>/health/ready</c> (and <c>/health</c>) run; <c>/health/live</c> runs none.</summary>
+    public const string ReadyTag = "ready";
+
     public static DatabaseProvider Provider(IConfiguration configuration) =>
         Enum.TryParse<DatabaseProvider>(configuration["Database:Provider"], ignoreCase: true, out var provider)
             ? provider
@@ -57,7 +60,7 @@ public static class DatabaseSetup
                 break;
         }
 
-        services.AddHealthChecks().AddDbContextCheck<PathwayDb>("database");
+        services.AddHealthChecks().AddDbContextCheck<PathwayDb>("database", tags: [ReadyTag]);
         return services;
     }
 

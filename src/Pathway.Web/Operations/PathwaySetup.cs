@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpLogging;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -112,7 +113,12 @@ public static class PathwaySetup
 
         app.MapStaticAssets();
         app.MapOpenApi();
-        app.MapHealthChecks("/health").DisableHttpMetrics();
+        // Liveness: the process answers, without the database (a database outage must not get every server restarted).
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).DisableHttpMetrics();
+        // Readiness: the database answers too; what a load balancer routes by. /health is readiness, as it always was.
+        var ready = new HealthCheckOptions { Predicate = check => check.Tags.Contains(DatabaseSetup.ReadyTag) };
+        app.MapHealthChecks("/health/ready", ready).DisableHttpMetrics();
+        app.MapHealthChecks("/health", ready).DisableHttpMetrics();
         app.MapAuthApi();
         app.MapFrameworkApi();
         app.MapAssessmentsApi();

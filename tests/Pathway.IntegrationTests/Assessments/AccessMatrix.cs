@@ -258,6 +258,8 @@ public static partial class AccessEndpoints
 
         // Operations: health, the API description and the error pages.
         new("/health", "health check (OperationsTests)"),
+        new("/health/live", "liveness: the process answers, no data (OperationsTests)"),
+        new("/health/ready", "readiness: the database answers, no data (OperationsTests)"),
         new("/openapi/{documentName}.json", "the API description (OpenApiTests)"),
         new("/error", "error page (ErrorTests)"),
         new("/not-found", "not-found page (ErrorTests)"),
