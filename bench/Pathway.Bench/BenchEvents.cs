@@ -57,7 +57,7 @@ internal static class BenchEvents
         var seriesCount = Math.Max(1, events / 40);
         var series = Enumerable.Range(0, seriesCount).Select(n => new EventSeries
         {
-            Title = Text($"Webinar series {n + 1}", $"Série de webinaires {n + 1}", $"سلسلة الندوات {n + 1}"),
+            Title = LocalizedText.Of($"Webinar series {n + 1}", $"Série de webinaires {n + 1}", $"سلسلة الندوات {n + 1}"),
             CreatedAt = now,
             UpdatedAt = now,
         }).ToList();
@@ -91,8 +91,8 @@ internal static class BenchEvents
             var item = new Event
             {
                 Id = id,
-                Title = Text($"{topic.En} (no. {n}) [bench]", $"{topic.Fr} (n° {n}) [bench]", $"{topic.Ar} (رقم {n}) [bench]"),
-                Description = Text($"What works in {country.Iso3}: a session for ministries and providers.",
+                Title = LocalizedText.Of($"{topic.En} (no. {n}) [bench]", $"{topic.Fr} (n° {n}) [bench]", $"{topic.Ar} (رقم {n}) [bench]"),
+                Description = LocalizedText.Of($"What works in {country.Iso3}: a session for ministries and providers.",
                     $"Ce qui marche en {country.Iso3} : une séance pour les ministères et les prestataires.",
                     $"ما ينجح في {country.Iso3}: جلسة للوزارات ومقدمي الخدمات."),
                 Type = type,
@@ -100,14 +100,14 @@ internal static class BenchEvents
                 StartsAt = starts,
                 EndsAt = starts.AddHours(type is EventType.Meeting or EventType.Workshop ? 27 : 2),
                 TimeZone = zoneId,
-                Venue = type is EventType.Webinar ? null : Text("Conference centre, " + country.Iso3, "Centre de conférences, " + country.Iso3, "مركز المؤتمرات، " + country.Iso3),
+                Venue = type is EventType.Webinar ? null : LocalizedText.Of("Conference centre, " + country.Iso3, "Centre de conférences, " + country.Iso3, "مركز المؤتمرات، " + country.Iso3),
                 OnlineLink = type is EventType.Webinar ? "https://meet.example.invalid/" + id.ToString("N") : null,
-                Organisers = Text("WHO (bench)", "OMS (banc d'essai)", "منظمة الصحة العالمية (اختبار)"),
+                Organisers = LocalizedText.Of("WHO (bench)", "OMS (banc d'essai)", "منظمة الصحة العالمية (اختبار)"),
                 Capacity = capacity,
                 IsAnnounced = true,
                 SeriesId = inSeries ? series[n / 4 % series.Count].Id : null,
                 ModuleNumber = inSeries ? n / 4 / series.Count + 1 : null,
-                Summary = past ? Text("What was said, in short.", "Ce qui a été dit, en bref.", "ما قيل، باختصار.") : null,
+                Summary = past ? LocalizedText.Of("What was said, in short.", "Ce qui a été dit, en bref.", "ما قيل، باختصار.") : null,
                 CreatedAt = now,
                 UpdatedAt = now,
                 Tags =
@@ -121,7 +121,7 @@ internal static class BenchEvents
                     EventId = id,
                     StartsAt = starts.AddMinutes(30 * i),
                     EndsAt = starts.AddMinutes(30 * i + 25),
-                    Topic = Text($"Part {i + 1}", $"Partie {i + 1}", $"الجزء {i + 1}"),
+                    Topic = LocalizedText.Of($"Part {i + 1}", $"Partie {i + 1}", $"الجزء {i + 1}"),
                     Speakers = "Speaker " + (i + 1),
                 })],
                 KeyMessages = past
@@ -129,8 +129,8 @@ internal static class BenchEvents
                     {
                         EventId = id,
                         Order = i + 1,
-                        Theme = Text("Trust", "Confiance", "الثقة"),
-                        Text = Text("Meet regularly and publish the minutes.", "Se réunir régulièrement et publier les comptes rendus.", "الاجتماع بانتظام ونشر المحاضر."),
+                        Theme = LocalizedText.Of("Trust", "Confiance", "الثقة"),
+                        Text = LocalizedText.Of("Meet regularly and publish the minutes.", "Se réunir régulièrement et publier les comptes rendus.", "الاجتماع بانتظام ونشر المحاضر."),
                         MechanismCode = Behaviours[i % Behaviours.Length] + ".1",
                     })]
                     : [],
@@ -179,6 +179,4 @@ internal static class BenchEvents
             $"Events: created {made} events in {seriesCount} series with {registered} registrations in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s."));
         return true;
     }
-
-    private static LocalizedText Text(string en, string fr, string ar) => new([new("en", en), new("fr", fr), new("ar", ar)]);
 }

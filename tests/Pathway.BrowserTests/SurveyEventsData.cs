@@ -25,9 +25,9 @@ internal sealed record SurveyEventsData(Guid Upcoming, string RegistrationPath)
             var starts = new DateTimeOffset(now.UtcDateTime.Date.AddDays(20).AddHours(12), TimeSpan.Zero);
             var upcoming = new Event
             {
-                Title = Text("Survey webinar on contracting private clinics", "Webinaire de l'enquête sur la contractualisation des cliniques privées",
+                Title = LocalizedText.Of("Survey webinar on contracting private clinics", "Webinaire de l'enquête sur la contractualisation des cliniques privées",
                     "ندوة المسح عبر الإنترنت حول التعاقد مع العيادات الخاصة"),
-                Description = Text("How ministries pay **contracted** clinics on time.", "Comment les ministères paient à temps les cliniques **sous contrat**.",
+                Description = LocalizedText.Of("How ministries pay **contracted** clinics on time.", "Comment les ministères paient à temps les cliniques **sous contrat**.",
                     "كيف تدفع الوزارات للعيادات **المتعاقد معها** في الوقت المحدد."),
                 Type = EventType.Webinar,
                 Access = EventAccess.Open,
@@ -35,7 +35,7 @@ internal sealed record SurveyEventsData(Guid Upcoming, string RegistrationPath)
                 EndsAt = starts.AddMinutes(90),
                 TimeZone = "Africa/Tunis",
                 OnlineLink = "https://meet.example.org/survey",
-                Organisers = Text("Survey ministry of health", "Ministère de la santé de l'enquête", "وزارة الصحة في المسح"),
+                Organisers = LocalizedText.Of("Survey ministry of health", "Ministère de la santé de l'enquête", "وزارة الصحة في المسح"),
                 Capacity = 2,
                 IsAnnounced = true,
                 CreatedAt = now,
@@ -45,13 +45,13 @@ internal sealed record SurveyEventsData(Guid Upcoming, string RegistrationPath)
             upcoming.Agenda.Add(new AgendaItem
             {
                 EventId = upcoming.Id, StartsAt = starts, EndsAt = starts.AddMinutes(30),
-                Topic = Text("Why payment delays matter", "Pourquoi les retards de paiement comptent", "لماذا تهم تأخيرات الدفع"),
+                Topic = LocalizedText.Of("Why payment delays matter", "Pourquoi les retards de paiement comptent", "لماذا تهم تأخيرات الدفع"),
                 Speakers = "Salma Survey",
             });
             upcoming.Agenda.Add(new AgendaItem
             {
                 EventId = upcoming.Id, StartsAt = starts.AddMinutes(30),
-                Topic = Text("Questions and answers", "Questions et réponses", "أسئلة وأجوبة"), Moderator = "Karim Survey",
+                Topic = LocalizedText.Of("Questions and answers", "Questions et réponses", "أسئلة وأجوبة"), Moderator = "Karim Survey",
             });
             db.Events.Add(upcoming);
             db.EventPlaces.Add(EventPlaces.For(upcoming));
@@ -101,6 +101,4 @@ internal sealed record SurveyEventsData(Guid Upcoming, string RegistrationPath)
             yield return (SurveyData.ContentEditor, path);
         }
     }
-
-    private static LocalizedText Text(string en, string fr, string ar) => new([new("en", en), new("fr", fr), new("ar", ar)]);
 }

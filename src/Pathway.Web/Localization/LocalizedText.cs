@@ -28,6 +28,9 @@ public sealed class LocalizedText : IEquatable<LocalizedText>
 
     public static LocalizedText English(string text) => new([new("en", text)]);
 
+    /// <summary>A text in the three interface languages (demonstration and test content).</summary>
+    public static LocalizedText Of(string en, string fr, string ar) => new([new("en", en), new("fr", fr), new("ar", ar)]);
+
     public IReadOnlyDictionary<string, string> Values => values;
 
     public string En => values.GetValueOrDefault("en", "");

@@ -256,7 +256,7 @@ public sealed class EventEditingTests(PathwayAppFactory factory) : IClassFixture
         var (client, user) = await OrganiserAsync();
         using var api = await factory.CreateApiClientAsync(user);
         var body = EventTestData.Body(EventTestData.Unique("Next month's webinar"));
-        var start = DateTime.UtcNow.Date.AddDays(30).AddHours(14);
+        var start = factory.Now().UtcDateTime.Date.AddDays(30).AddHours(14);
         body["start"] = start.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
         body["end"] = start.AddHours(2).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
         var id = (await EventTestData.CreateAsync(api, body)).GetProperty("id").GetGuid();

@@ -72,11 +72,11 @@ public static class EventsDemo
     private static EventSeries Series(DateTimeOffset now) => new()
     {
         Id = WebinarSeries,
-        Title = Text(
+        Title = LocalizedText.Of(
             "Private sector engagement in health cooperation (demonstration)",
             "L'engagement du secteur privé dans la coopération en santé (démonstration)",
             "إشراك القطاع الخاص في التعاون الصحي (عرض توضيحي)"),
-        Description = Text(
+        Description = LocalizedText.Of(
             "A series of online modules, March to September 2021, for people in development cooperation who work with, fund or regulate private actors in health. Each module stands alone; together they go from why engage the private sector to how to do it well.",
             "Une série de modules en ligne, de mars à septembre 2021, pour les acteurs de la coopération au développement qui travaillent avec des acteurs privés de la santé, les financent ou les réglementent. Chaque module se suffit à lui-même ; ensemble, ils vont du pourquoi au comment d'un engagement réussi.",
             "سلسلة من الوحدات عبر الإنترنت، من مارس إلى سبتمبر 2021، للعاملين في التعاون الإنمائي الذين يعملون مع الجهات الخاصة في الصحة أو يمولونها أو ينظمونها. كل وحدة قائمة بذاتها، ومعًا تنتقل من سبب إشراك القطاع الخاص إلى كيفية القيام بذلك على نحو جيد."),
@@ -93,11 +93,11 @@ public static class EventsDemo
         var meeting = new Event
         {
             Id = CairoMeeting,
-            Title = Text(
+            Title = LocalizedText.Of(
                 "Inter-regional meeting on private sector engagement for universal health coverage and health security (demonstration)",
                 "Réunion interrégionale sur l'engagement du secteur privé pour la couverture sanitaire universelle et la sécurité sanitaire (démonstration)",
                 "الاجتماع الأقاليمي بشأن إشراك القطاع الخاص من أجل التغطية الصحية الشاملة والأمن الصحي (عرض توضيحي)"),
-            Description = Text(
+            Description = LocalizedText.Of(
                 "The first meeting of its kind: ministries of health and WHO offices from five WHO regions met in Cairo to share how they govern mixed health systems. The **Progression Pathway** was launched here. The regional office stressed fragile and conflict-affected settings, the health workforce and supply chains.",
                 "Une première : des ministères de la santé et des bureaux de l'OMS de cinq Régions se sont réunis au Caire pour partager leur manière de gouverner des systèmes de santé mixtes. Le **Parcours de progression** y a été lancé. Le bureau régional a insisté sur les contextes fragiles et touchés par des conflits, les personnels de santé et les chaînes d'approvisionnement.",
                 "اجتماع هو الأول من نوعه: التقت وزارات الصحة ومكاتب منظمة الصحة العالمية من خمسة أقاليم في القاهرة لتبادل طرق حوكمة النظم الصحية المختلطة. وفيه أُطلق **مسار التقدّم**. وشدّد المكتب الإقليمي على البيئات الهشة والمتأثرة بالنزاعات، والقوى العاملة الصحية، وسلاسل الإمداد."),
@@ -106,14 +106,14 @@ public static class EventsDemo
             StartsAt = At(15, 9),
             EndsAt = At(17, 17),
             TimeZone = "Africa/Cairo",
-            Venue = Text("Cairo, Egypt", "Le Caire, Égypte", "القاهرة، مصر"),
-            Organisers = Text("WHO headquarters", "Siège de l'OMS", "المقر الرئيسي لمنظمة الصحة العالمية"),
-            CoHosts = Text(
+            Venue = LocalizedText.Of("Cairo, Egypt", "Le Caire, Égypte", "القاهرة، مصر"),
+            Organisers = LocalizedText.Of("WHO headquarters", "Siège de l'OMS", "المقر الرئيسي لمنظمة الصحة العالمية"),
+            CoHosts = LocalizedText.Of(
                 "WHO Regional Office for the Eastern Mediterranean",
                 "Bureau régional de l'OMS pour la Méditerranée orientale",
                 "المكتب الإقليمي لمنظمة الصحة العالمية لشرق المتوسط"),
             IsAnnounced = true,
-            Summary = Text(
+            Summary = LocalizedText.Of(
                 "Three days of country experience on governing the private health sector, ending with the launch of the Progression Pathway and a shared wish to assess, plan and learn from one another with it.",
                 "Trois jours d'expériences nationales sur la gouvernance du secteur privé de la santé, conclus par le lancement du Parcours de progression et la volonté commune de s'en servir pour évaluer, planifier et apprendre les uns des autres.",
                 "ثلاثة أيام من التجارب القطرية في حوكمة القطاع الصحي الخاص، خُتمت بإطلاق مسار التقدّم وبرغبة مشتركة في استخدامه للتقييم والتخطيط والتعلّم المتبادل."),
@@ -169,11 +169,11 @@ public static class EventsDemo
             Id = WebinarModule1,
             SeriesId = WebinarSeries,
             ModuleNumber = 1,
-            Title = Text(
+            Title = LocalizedText.Of(
                 "Module 1: Introducing private sector engagement in health (demonstration)",
                 "Module 1 : Introduction à l'engagement du secteur privé en santé (démonstration)",
                 "الوحدة 1: مدخل إلى إشراك القطاع الخاص في الصحة (عرض توضيحي)"),
-            Description = Text(
+            Description = LocalizedText.Of(
                 "What \"private sector\" means here (every non-state actor, for profit or not, formal or informal) and why engaging it is a means to the health goals, not an end.",
                 "Ce que « secteur privé » veut dire ici (tout acteur non étatique, lucratif ou non, formel ou informel) et pourquoi l'engager est un moyen d'atteindre les objectifs de santé, non une fin.",
                 "ما المقصود هنا بـ«القطاع الخاص» (كل جهة غير حكومية، ربحية أو غير ربحية، رسمية أو غير رسمية)، ولماذا يُعد إشراكه وسيلة لبلوغ الأهداف الصحية لا غاية في ذاته."),
@@ -184,7 +184,7 @@ public static class EventsDemo
             TimeZone = "Europe/Zurich",
             Organisers = SwissNetwork(),
             IsAnnounced = true,
-            Summary = Text(
+            Summary = LocalizedText.Of(
                 "73 people from development and cooperation agencies, NGOs, philanthropy, academia and private companies took part. The discussion kept returning to four themes: partnerships, regulation, trust, and showing what works.",
                 "73 personnes d'agences de développement et de coopération, d'ONG, de la philanthropie, du monde universitaire et d'entreprises privées ont participé. La discussion est revenue sans cesse à quatre thèmes : les partenariats, la réglementation, la confiance et la preuve de ce qui marche.",
                 "شارك 73 شخصًا من وكالات التنمية والتعاون، والمنظمات غير الحكومية، والعمل الخيري، والأوساط الأكاديمية، والشركات الخاصة. وعاد النقاش مرارًا إلى أربعة محاور: الشراكات، والتنظيم، والثقة، وإثبات ما ينجح."),
@@ -233,16 +233,13 @@ public static class EventsDemo
     }
 
     private static AgendaItem Agenda(Guid eventId, DateTimeOffset starts, DateTimeOffset ends, string en, string fr, string ar) =>
-        new() { EventId = eventId, StartsAt = starts, EndsAt = ends, Topic = Text(en, fr, ar) };
+        new() { EventId = eventId, StartsAt = starts, EndsAt = ends, Topic = LocalizedText.Of(en, fr, ar) };
 
     private static KeyMessage Message(Guid eventId, int order, string[] theme, string[] text, string? mechanism) =>
-        new() { EventId = eventId, Order = order, Theme = Text(theme[0], theme[1], theme[2]), Text = Text(text[0], text[1], text[2]), MechanismCode = mechanism };
+        new() { EventId = eventId, Order = order, Theme = LocalizedText.Of(theme[0], theme[1], theme[2]), Text = LocalizedText.Of(text[0], text[1], text[2]), MechanismCode = mechanism };
 
-    private static LocalizedText SwissNetwork() => Text(
+    private static LocalizedText SwissNetwork() => LocalizedText.Of(
         "Swiss health cooperation network (demonstration)",
         "Réseau suisse de coopération en santé (démonstration)",
         "الشبكة السويسرية للتعاون الصحي (عرض توضيحي)");
-
-    private static LocalizedText Text(string en, string fr, string ar) =>
-        new([new("en", en), new("fr", fr), new("ar", ar)]);
 }
